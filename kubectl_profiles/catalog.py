@@ -1,0 +1,214 @@
+"""Searching catalogs and resolving versions over catalog entries. Pure: callers bring the objects.
+
+A catalog is a ProfileCatalogSource object (its `metadata.name` is the catalog name used in references); its
+entries are `spec.profiles[]`. The index is tolerant: it skips entries it cannot read (the rules report those),
+so that one bad entry does not hide a whole catalog from `list`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kubectl_profiles.errors import NotFoundError, UsageError
+from kubectl_profiles.model.refs import default_tag, path_from_tag
+from kubectl_profiles.model.semver import Version, is_semver, parse_range, parse_version
+
+
+@dataclass(frozen=True)
+class Entry:
+    catalog: str
+    namespace: str
+    name: str
+    version: Version
+    raw_version: str
+    """The version as written in the catalog (may carry a leading `v`)."""
+    tag: str
+    url: str
+    path: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    maintainer: str = ""
+    prerequisites: tuple[str, ...] = ()
+    deprecated: str = ""
+    values_schema: Mapping[str, Any] | None = None
+    index: int = 0
+    """Position in the source's `spec.profiles` (for JSON paths)."""
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.catalog}/{self.name}"
+
+    def matches(self, query: str) -> bool:
+        q = query.lower()
+        return (
+            q in self.name.lower()
+            or q in self.description.lower()
+            or any(q in k.lower() for k in self.keywords)
+        )
+
+
+def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index: int) -> Entry | None:
+    """One `spec.profiles[]` item as an Entry, or None when name or version is unusable."""
+    name, version = raw.get("name"), raw.get("version")
+    if not isinstance(name, str) or not isinstance(version, str) or not is_semver(version):
+        return None
+    tag = raw.get("tag") if isinstance(raw.get("tag"), str) and raw.get("tag") else default_tag(name, version)
+    path = raw.get("path") if isinstance(raw.get("path"), str) and raw.get("path") else path_from_tag(tag)
+    keywords = raw.get("keywords") if isinstance(raw.get("keywords"), list) else []
+    prereqs = raw.get("prerequisites") if isinstance(raw.get("prerequisites"), list) else []
+    schema = raw.get("valuesSchema")
+    return Entry(
+        catalog=catalog,
+        namespace=namespace,
+        name=name,
+        version=parse_version(version),
+        raw_version=version,
+        tag=tag,
+        url=str(raw.get("url") or ""),
+        path=path,
+        description=str(raw.get("description") or ""),
+        keywords=tuple(str(k) for k in keywords),
+        maintainer=str(raw.get("maintainer") or ""),
+        prerequisites=tuple(str(p) for p in prereqs),
+        deprecated=str(raw.get("deprecated") or ""),
+        values_schema=schema if isinstance(schema, Mapping) else None,
+        index=index,
+        raw=raw,
+    )
+
+
+def _meta(obj: Mapping[str, Any]) -> tuple[str, str]:
+    meta = obj.get("metadata")
+    meta = meta if isinstance(meta, Mapping) else {}
+    return str(meta.get("name") or ""), str(meta.get("namespace") or "default")
+
+
+class CatalogIndex:
+    """All entries of a set of ProfileCatalogSources, indexed by (catalog, profile)."""
+
+    def __init__(self, sources: Iterable[Mapping[str, Any]] = ()) -> None:
+        self.sources: list[Mapping[str, Any]] = []
+        self._by_name: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        self._entries: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+        for source in sources:
+            self.add(source)
+
+    def add(self, source: Mapping[str, Any]) -> None:
+        name, namespace = _meta(source)
+        self.sources.append(source)
+        self._by_name[name].append(source)
+        spec = source.get("spec")
+        profiles = spec.get("profiles") if isinstance(spec, Mapping) else None
+        if not isinstance(profiles, list):
+            return
+        touched: set[tuple[str, str, str]] = set()
+        for i, raw in enumerate(profiles):
+            if not isinstance(raw, Mapping):
+                continue
+            entry = entry_from_dict(raw, name, namespace, i)
+            if entry is not None:
+                key = (namespace, name, entry.name)
+                self._entries[key].append(entry)
+                touched.add(key)
+        for key in touched:
+            self._entries[key].sort(key=lambda e: e.version, reverse=True)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._entries.values())
+
+    # --- catalogs -----------------------------------------------------------------------------------------
+    def catalog_sources(self, catalog: str, namespace: str | None = None) -> list[Mapping[str, Any]]:
+        found = self._by_name.get(catalog, [])
+        return [s for s in found if namespace is None or _meta(s)[1] == namespace]
+
+    def catalog_namespace(self, catalog: str, namespace: str | None = None) -> str:
+        """The namespace of the one catalog source called `catalog`; errors when none or several."""
+        found = self.catalog_sources(catalog, namespace)
+        if not found:
+            where = f" in namespace {namespace!r}" if namespace else ""
+            raise NotFoundError(f"catalog {catalog!r} not found{where}",
+                                hint="run 'kubectl profiles catalog list -A' to see the catalogs")
+        namespaces = sorted({_meta(s)[1] for s in found})
+        if len(namespaces) > 1:
+            raise UsageError(f"catalog {catalog!r} exists in several namespaces ({', '.join(namespaces)})",
+                             hint="name the catalog's namespace (spec.catalog.namespace or --catalog-namespace)")
+        return namespaces[0]
+
+    # --- entries ------------------------------------------------------------------------------------------
+    def versions(self, catalog: str, profile: str, namespace: str | None = None) -> list[Entry]:
+        """Every entry of a profile, newest first. Raises NotFoundError naming what is missing."""
+        ns = self.catalog_namespace(catalog, namespace)
+        found = self._entries.get((ns, catalog, profile))
+        if not found:
+            raise NotFoundError(f"profile {profile!r} not found in catalog {catalog!r}",
+                                hint=f"run 'kubectl profiles list --catalog {catalog}' to see its profiles")
+        return list(found)
+
+    def entry(self, catalog: str, profile: str, version: str, namespace: str | None = None) -> Entry | None:
+        """The entry at an exact version (`v` prefix ignored), or None."""
+        try:
+            wanted = parse_version(version)
+        except UsageError:
+            return None
+        for e in self.versions(catalog, profile, namespace):
+            if e.version == wanted:
+                return e
+        return None
+
+    def resolve(self, catalog: str, profile: str, spec: str | None = None, *,
+                namespace: str | None = None, devel: bool = False) -> Entry:
+        """The entry to install: an exact version, or the highest one a range (or None: any) admits."""
+        entries = self.versions(catalog, profile, namespace)
+        if spec and is_semver(spec):
+            wanted = parse_version(spec)
+            for e in entries:
+                if e.version == wanted:
+                    return e
+            raise NotFoundError(f"version {spec} of {catalog}/{profile} not found",
+                                hint="available: " + ", ".join(e.raw_version for e in entries[:10]))
+        rng = parse_range(spec or "*")
+        best = rng.best((e.version for e in entries), devel=devel)
+        if best is None:
+            devel_hint = "" if devel else "; add --devel to consider prereleases"
+            raise NotFoundError(f"no version of {catalog}/{profile} matches {rng.text!r}",
+                                hint="available: " + ", ".join(e.raw_version for e in entries[:10]) + devel_hint)
+        return next(e for e in entries if e.version == best)
+
+    def latest(self, catalog: str, profile: str, namespace: str | None = None, *, devel: bool = False) -> Entry | None:
+        try:
+            return self.resolve(catalog, profile, None, namespace=namespace, devel=devel)
+        except (NotFoundError, UsageError):
+            return None
+
+    def updates(self, catalog: str, profile: str, version: str, namespace: str | None = None, *,
+                devel: bool = False) -> list[Entry]:
+        """Entries newer than `version`, newest first; empty (not an error) when there are none."""
+        current = parse_version(version)
+        return [e for e in self.versions(catalog, profile, namespace)
+                if e.version > current and (devel or not e.version.prerelease)]
+
+    def search(self, query: str | None = None, *, catalog: str | None = None,
+               all_versions: bool = False) -> list[Entry]:
+        """Entries matching `query` (name, description, keywords; case-insensitive), sorted by catalog and name.
+
+        Without `all_versions`, one row per profile: its latest release (or latest prerelease if it has no release).
+        """
+        out: list[Entry] = []
+        for (_, cat, _), entries in self._entries.items():
+            if catalog is not None and cat != catalog:
+                continue
+            chosen: Sequence[Entry] = entries
+            if not all_versions:
+                releases = [e for e in entries if not e.version.prerelease]
+                chosen = [(releases or entries)[0]]
+            out.extend(e for e in chosen if query is None or e.matches(query))
+        out.sort(key=lambda e: (e.catalog, e.name, e.namespace, tuple(-x for x in _vkey(e.version))))
+        return out
+
+
+def _vkey(v: Version) -> tuple[int, int, int]:
+    return (v.major, v.minor, v.patch)

@@ -1,0 +1,1 @@
+"""`kubectl profiles`: click commands. Parse -> build -> execute -> report; output formats live in output.py."""

@@ -1,0 +1,90 @@
+"""References users type and objects carry: `CATALOG/PROFILE[@VERSION|@RANGE]` and git sources.
+
+pctl's form `CATALOG/PROFILE/VERSION` is accepted too, so that its users' muscle memory keeps working.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kubectl_profiles.errors import UsageError
+
+_NAME = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?"
+DNS1123_LABEL_RE = re.compile(rf"^{_NAME}$")
+DNS1123_SUBDOMAIN_RE = re.compile(rf"^{_NAME}(\.{_NAME})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileRef:
+    catalog: str
+    profile: str
+    version: str | None = None
+    """An exact version, a range, or None for "the latest"."""
+
+    def __str__(self) -> str:
+        base = f"{self.catalog}/{self.profile}"
+        return base if self.version is None else f"{base}@{self.version}"
+
+
+def parse_profile_ref(text: str) -> ProfileRef:
+    """Parse `catalog/profile`, `catalog/profile@1.2.3`, `catalog/profile@^1.2` or `catalog/profile/1.2.3`."""
+    raw = text.strip()
+    version: str | None = None
+    if "@" in raw:
+        raw, version = raw.split("@", 1)
+        version = version.strip() or None
+    parts = raw.split("/")
+    if len(parts) == 3 and version is None:
+        parts, version = parts[:2], parts[2] or None
+    if len(parts) != 2 or not all(parts):
+        raise UsageError(
+            f"{text!r} is not a profile reference", hint="write CATALOG/PROFILE, CATALOG/PROFILE@VERSION or @RANGE"
+        )
+    catalog, profile = parts
+    for what, value in (("catalog", catalog), ("profile", profile)):
+        if not DNS1123_SUBDOMAIN_RE.match(value):
+            raise UsageError(f"{what} name {value!r} in {text!r} is not a valid Kubernetes name",
+                             hint="use lower-case letters, digits and '-'")
+    return ProfileRef(catalog, profile, version)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A profile in a git repository: one of tag or branch, and the directory holding profile.yaml."""
+
+    url: str
+    tag: str | None = None
+    branch: str | None = None
+    path: str = "."
+
+    @property
+    def ref(self) -> str:
+        return self.tag or self.branch or "HEAD"
+
+    def key(self) -> tuple[str, str, str]:
+        """Identity used for cycle detection: the same repository, ref and directory is the same profile."""
+        return (normalise_url(self.url), self.ref, normalise_path(self.path))
+
+    def __str__(self) -> str:
+        return f"{self.url}@{self.ref}:{normalise_path(self.path)}"
+
+
+def normalise_path(path: str | None) -> str:
+    cleaned = "/".join(p for p in (path or ".").split("/") if p not in ("", "."))
+    return cleaned or "."
+
+
+def normalise_url(url: str) -> str:
+    out = url.strip().rstrip("/")
+    return out[:-4] if out.endswith(".git") else out
+
+
+def default_tag(name: str, version: str) -> str:
+    return f"{name}/{version}"
+
+
+def path_from_tag(tag: str) -> str:
+    """`team/app/1.2.0` -> `team/app`; `1.2.0` or `v1.2.0` -> `.` (the original's convention)."""
+    head, sep, _ = tag.rpartition("/")
+    return head if sep and head else "."

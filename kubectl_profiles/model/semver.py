@@ -1,0 +1,96 @@
+"""Semantic versions and ranges, as catalogs and users write them.
+
+Built on `semantic_version` (SemVer 2.0 precedence, npm-style ranges) rather than hand-written parsing: ranges
+such as `^1.2`, `~1.2.3`, `>=1.0 <2` and `1.x` behave as npm and Helm users expect. What this module adds is the
+project's dialect: an optional leading `v`, partial versions (`1.19`) completed with zeros, and the rule that a
+range admits prereleases only when asked (`--devel`), as Helm does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import semantic_version
+
+from kubectl_profiles.errors import UsageError
+
+# SemVer 2.0 with an optional leading "v"; the same pattern sits in the CRD schemas (crds/), keep them equal.
+SEMVER_PATTERN = (
+    r"^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+)
+_SEMVER_RE = re.compile(SEMVER_PATTERN)
+_PARTIAL_RE = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(.*)$")
+
+Version = semantic_version.Version
+
+
+def is_semver(text: str) -> bool:
+    return bool(_SEMVER_RE.match(text))
+
+
+@lru_cache(maxsize=4096)
+def parse_version(text: str) -> Version:
+    """Parse `1.2.3` or `v1.2.3` (full SemVer). Raises UsageError naming the value."""
+    if not isinstance(text, str) or not _SEMVER_RE.match(text):
+        raise UsageError(f"{text!r} is not a semantic version", hint="write MAJOR.MINOR.PATCH, e.g. 1.2.3")
+    return Version(text[1:] if text.startswith("v") else text)
+
+
+def coerce_version(text: str) -> Version | None:
+    """Lenient parse for versions reported by servers: `v1.20.2-gke.1`, `1.19`, `1.20+`. None if hopeless."""
+    match = _PARTIAL_RE.match(text.strip())
+    if not match:
+        return None
+    major, minor, patch, rest = match.groups()
+    rest = rest.rstrip("+")
+    candidate = f"{major}.{minor or 0}.{patch or 0}{rest}"
+    try:
+        return Version(candidate)
+    except ValueError:
+        try:
+            return Version(f"{major}.{minor or 0}.{patch or 0}")
+        except ValueError:
+            return None
+
+
+class Range:
+    """An npm-style version range; `*` or empty admits every version."""
+
+    __slots__ = ("_spec", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text.strip() or "*"
+        normalised = re.sub(r"(?<![\w.])v(?=\d)", "", self.text)
+        try:
+            self._spec = semantic_version.NpmSpec(normalised)
+        except ValueError as exc:
+            raise UsageError(
+                f"{text!r} is not a version range", hint="use e.g. 1.2.3, ^1.2, ~1.2.3 or '>=1.0 <2'"
+            ) from exc
+
+    def admits(self, version: Version, *, devel: bool = False) -> bool:
+        if version.prerelease and devel:
+            # Helm's --devel: compare the release part, so `^1.2` admits 1.3.0-rc.1.
+            base = Version(major=version.major, minor=version.minor, patch=version.patch)
+            return base in self._spec or version in self._spec
+        return version in self._spec
+
+    def best(self, versions: Iterable[Version], *, devel: bool = False) -> Version | None:
+        matching = [v for v in versions if self.admits(v, devel=devel) and (devel or not v.prerelease)]
+        return max(matching) if matching else None
+
+    def __repr__(self) -> str:
+        return f"Range({self.text!r})"
+
+
+@lru_cache(maxsize=1024)
+def parse_range(text: str) -> Range:
+    return Range(text)
+
+
+def is_exact(text: str) -> bool:
+    return is_semver(text)
