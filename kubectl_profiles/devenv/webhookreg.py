@@ -1,0 +1,3 @@
+"""Placeholder replaced below."""
+def ensure_webhook(cluster):  # noqa
+    print("webhook: not available yet", flush=True)
