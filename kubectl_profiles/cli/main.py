@@ -136,7 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="kubectl profiles", standalone_mode=False)
+        # With standalone_mode=False click returns ctx.exit()'s code instead of exiting.
+        code = cli.main(args=args, prog_name="kubectl profiles", standalone_mode=False)
+        if isinstance(code, int) and code != 0:
+            sys.exit(code)
     except ProfilesError as exc:
         if debug:
             raise

@@ -56,3 +56,6 @@ class Facts:
     policy: Policy = field(default_factory=Policy)
     allow_downgrade: bool = False
     """Set when the request carries the downgrade opt-in (annotation or CLI flag)."""
+    index: Any = None
+    """A prebuilt `kubectl_profiles.catalog.CatalogIndex` over `catalogs` (the webhook keeps one warm); the rules
+    build one when this is None."""

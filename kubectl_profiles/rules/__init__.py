@@ -26,3 +26,97 @@ from kubectl_profiles.model.refs import SourceRef
 
 Resolver = Callable[[SourceRef], Mapping[str, Any] | None]
 """Returns the raw profile.yaml document at a source, or None when it cannot be read (reported as a warning)."""
+
+from kubectl_profiles.model.facts import Facts  # noqa: E402
+from kubectl_profiles.model.violation import Violation  # noqa: E402
+from kubectl_profiles.rules.access import access_allows, describe_access, revoked_installations  # noqa: E402
+from kubectl_profiles.rules.catalog_source import check_catalog_source as _check_catalog_rules  # noqa: E402
+from kubectl_profiles.rules.definition import check_definition as _check_definition_rules  # noqa: E402
+from kubectl_profiles.rules.installation import (  # noqa: E402
+    check_installation as _check_installation_rules,
+)
+from kubectl_profiles.rules.installation import check_installation_delete, dependents, resolve_entry  # noqa: E402
+from kubectl_profiles.rules.prerequisites import check_prerequisites  # noqa: E402
+from kubectl_profiles.schema import schema_violations  # noqa: E402
+
+GROUP = "weave.works"
+KINDS = ("ProfileCatalogSource", "ProfileInstallation", "ProfileDefinition")
+
+__all__ = [
+    "KINDS",
+    "Resolver",
+    "access_allows",
+    "check_catalog_source",
+    "check_definition",
+    "check_document",
+    "check_installation",
+    "check_installation_delete",
+    "check_prerequisites",
+    "dependents",
+    "describe_access",
+    "is_known_kind",
+    "kind_of",
+    "resolve_entry",
+    "revoked_installations",
+]
+
+
+def kind_of(doc: Mapping[str, Any]) -> str | None:
+    """The project kind a document is, by apiVersion group and kind; the v0.0.5 `Profile` reads as a definition."""
+    kind, api_version = doc.get("kind"), doc.get("apiVersion")
+    if not isinstance(kind, str) or not isinstance(api_version, str):
+        return None
+    group = api_version.rpartition("/")[0]
+    if kind in KINDS and group == GROUP:
+        return kind
+    if kind == "Profile" and (group == GROUP or group.startswith("profiles.")):
+        return "ProfileDefinition"
+    return None
+
+
+def is_known_kind(doc: Mapping[str, Any]) -> bool:
+    return kind_of(doc) is not None
+
+
+def _merge(schema: list[Violation], rules: list[Violation]) -> list[Violation]:
+    """Schema errors first, minus those at a path where a rule already says the same thing more precisely."""
+    ruled = {v.path for v in rules if v.is_error}
+    return [v for v in schema if v.path not in ruled] + rules
+
+
+def check_catalog_source(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
+                         ) -> list[Violation]:
+    return _merge(schema_violations("ProfileCatalogSource", doc), _check_catalog_rules(doc, facts, old=old))
+
+
+def check_installation(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
+                       ) -> list[Violation]:
+    schema = schema_violations("ProfileInstallation", doc)
+    if any(v.path.startswith(("$.spec.catalog", "$.spec.source")) for v in schema):
+        # A malformed reference cannot be looked up; the schema's message is the useful one.
+        return schema + [v for v in _check_installation_rules(doc, facts, old=old)
+                         if v.rule in ("installation.source.exactly-one", "installation.version.semver")]
+    return _merge(schema, _check_installation_rules(doc, facts, old=old))
+
+
+def check_definition(doc: Mapping[str, Any], *, resolver: Resolver | None = None, max_depth: int = 10,
+                     source: SourceRef | None = None) -> list[Violation]:
+    schema = [] if doc.get("kind") == "Profile" and not isinstance(doc.get("spec"), Mapping) else \
+        schema_violations("ProfileDefinition", {**doc, "kind": "ProfileDefinition"})
+    return _merge(schema, _check_definition_rules(doc, resolver=resolver, max_depth=max_depth, source=source))
+
+
+def check_document(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None,
+                   operation: str = "CREATE", resolver: Resolver | None = None,
+                   source: SourceRef | None = None) -> list[Violation]:
+    """Every violation of one document; [] for kinds this project does not own."""
+    kind = kind_of(doc)
+    if kind == "ProfileCatalogSource":
+        return [] if operation == "DELETE" else check_catalog_source(doc, facts, old=old)
+    if kind == "ProfileInstallation":
+        if operation == "DELETE":
+            return check_installation_delete(old if old is not None else doc, facts)
+        return check_installation(doc, facts, old=old)
+    if kind == "ProfileDefinition":
+        return check_definition(doc, resolver=resolver, max_depth=facts.policy.max_depth, source=source)
+    return []

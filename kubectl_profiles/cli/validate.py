@@ -1,0 +1,396 @@
+"""`kubectl profiles validate`: the webhook's rules, offline, over files (SPEC §4).
+
+Catalogs found among the inputs are the catalogs that installations are checked against; flags stand in for the
+facts a cluster would give (`--kubernetes-version`, `--api`, `--user`, `--group`, `--namespace-labels`). Nested
+profiles are resolved among the given definitions: a definition says where it lives with the annotation
+`profiles.weave.works/source: URL@REF` (optionally `URL@REF#PATH`), and a nested `profile.source` naming the same
+repository, ref and directory is that definition. Sources not among the files are checked for form only.
+
+Exit codes: 0 all valid, 1 any violation (warnings too with --strict), 2 a file that cannot be read or parsed, or
+a bad flag.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import click
+import yaml
+
+from kubectl_profiles.errors import InputError, UsageError
+from kubectl_profiles.model.facts import Facts, Policy, UserInfo
+from kubectl_profiles.model.refs import SourceRef
+from kubectl_profiles.model.violation import Violation
+
+SOURCE_ANNOTATION = "profiles.weave.works/source"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_ALIASES = 10_000
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]+")
+_SUFFIXES = (".yaml", ".yml", ".json")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Document:
+    file: str
+    index: int
+    line: int
+    body: Any
+
+
+@dataclass
+class Finding:
+    file: str
+    index: int
+    line: int
+    kind: str
+    name: str
+    violation: Violation
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    skipped: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.violation.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+
+def _files(paths: Sequence[str]) -> Iterator[str]:
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in _SUFFIXES)
+            yield from (str(p) for p in found)
+        elif path.exists():
+            yield str(path)
+        else:
+            raise InputError(f"{raw}: no such file or directory", hint="check the path")
+
+
+def _read(name: str) -> str:
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        else:
+            with open(name, "rb") as fh:
+                data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{name}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", hint="split the file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
+
+
+def _doc_lines(text: str) -> list[int]:
+    """1-based first line of each YAML document, for annotations (`---` separators)."""
+    lines = [1]
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("---") and number > 1:
+            lines.append(number + 1)
+    return lines
+
+
+def parse_documents(name: str, text: str) -> list[Document]:
+    """Every document in a file: multi-document YAML, JSON, JSON arrays and `kind: List`."""
+    display = "<stdin>" if name == "-" else name
+    stripped = text.lstrip()
+    bodies: list[Any]
+    if stripped.startswith(("{", "[")):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if parsed is not None:
+            bodies = parsed if isinstance(parsed, list) else [parsed]
+            return _expand(display, bodies, [1] * len(bodies))
+    if "&" in text and len(_ALIAS.findall(text)) > MAX_ALIASES:
+        raise InputError(f"{display}: more than {MAX_ALIASES} YAML aliases", hint="expand them; this guard stops "
+                         "alias bombs")
+    try:
+        bodies = [d for d in yaml.load_all(text, Loader=_Loader)]  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{display}:{where}: not valid YAML: {problem}") from exc
+    starts = _doc_lines(text)
+    return _expand(display, bodies, starts)
+
+
+def _expand(name: str, bodies: list[Any], starts: list[int]) -> list[Document]:
+    out: list[Document] = []
+    for i, body in enumerate(bodies):
+        if body is None:
+            continue
+        line = starts[i] if i < len(starts) else 1
+        if isinstance(body, Mapping) and body.get("kind") == "List" and isinstance(body.get("items"), list):
+            out.extend(Document(name, len(out), line, item) for item in body["items"])
+        else:
+            out.append(Document(name, len(out), line, body))
+    return out
+
+
+def _parse_source_annotation(value: str) -> SourceRef | None:
+    head, _, path = value.partition("#")
+    url, sep, ref = head.rpartition("@")
+    if not sep or not url or not ref:
+        return None
+    return SourceRef(url=url, tag=ref, path=path or ".")
+
+
+def _definition_source(body: Mapping[str, Any]) -> SourceRef | None:
+    annotations = body.get("metadata", {}).get("annotations") if isinstance(body.get("metadata"), Mapping) else None
+    value = annotations.get(SOURCE_ANNOTATION) if isinstance(annotations, Mapping) else None
+    return _parse_source_annotation(value) if isinstance(value, str) else None
+
+
+def _key(src: SourceRef) -> tuple[str, str, str]:
+    # Tags and branches share one namespace for matching: `@main` names a branch as readily as a tag.
+    url, _, path = src.key()
+    return (url, src.ref, path)
+
+
+def validate_documents(docs: Sequence[Document], facts: Facts, extra_catalogs: Sequence[Mapping[str, Any]] = ()
+                       ) -> Report:
+    from kubectl_profiles import rules
+    from kubectl_profiles.catalog import CatalogIndex
+
+    report = Report(documents=len(docs))
+    kinds = [rules.kind_of(d.body) if isinstance(d.body, Mapping) else None for d in docs]
+    catalogs = [d.body for d, k in zip(docs, kinds, strict=True) if k == "ProfileCatalogSource"]
+    catalogs += list(extra_catalogs)
+    installations = [d.body for d, k in zip(docs, kinds, strict=True) if k == "ProfileInstallation"]
+    definitions: dict[tuple[str, str, str], Mapping[str, Any]] = {}
+    for d, k in zip(docs, kinds, strict=True):
+        if k == "ProfileDefinition":
+            src = _definition_source(d.body)
+            if src is not None:
+                definitions[_key(src)] = d.body
+    facts = Facts(catalogs=catalogs, installations=[*facts.installations, *installations],
+                  namespace_labels=facts.namespace_labels, server_version=facts.server_version,
+                  served_apis=facts.served_apis, user=facts.user, policy=facts.policy,
+                  allow_downgrade=facts.allow_downgrade, index=CatalogIndex(catalogs))
+
+    def resolver(src: SourceRef) -> Mapping[str, Any] | None:
+        return definitions.get(_key(src))
+
+    for d, kind in zip(docs, kinds, strict=True):
+        body = d.body
+        if kind is None:
+            if isinstance(body, Mapping) and _is_own_crd(body):
+                found = _check_crd(body)
+                kind = "CustomResourceDefinition"
+            else:
+                report.skipped += 1
+                continue
+        else:
+            source = _definition_source(body) if kind == "ProfileDefinition" else None
+            found = rules.check_document(body, facts, resolver=resolver, source=source)
+        meta = body.get("metadata") if isinstance(body.get("metadata"), Mapping) else {}
+        name = str(meta.get("name") or "")
+        report.findings.extend(Finding(d.file, d.index, d.line, kind, name, v) for v in found)
+    return report
+
+
+def _is_own_crd(body: Mapping[str, Any]) -> bool:
+    spec = body.get("spec")
+    return (body.get("kind") == "CustomResourceDefinition" and isinstance(spec, Mapping)
+            and spec.get("group") == "weave.works")
+
+
+def _check_crd(body: Mapping[str, Any]) -> list[Violation]:
+    """The project's own CRDs: each served version has a structural schema that compiles."""
+    import jsonschema
+
+    out: list[Violation] = []
+    spec = body["spec"]
+    versions = spec.get("versions") if isinstance(spec.get("versions"), list) else []
+    if not versions:
+        out.append(Violation("$.spec.versions", "crd.versions", "spec.versions: a CRD needs at least one version"))
+    for i, version in enumerate(versions):
+        schema = (version.get("schema") or {}).get("openAPIV3Schema") if isinstance(version, Mapping) else None
+        if not isinstance(schema, Mapping) or schema.get("type") != "object":
+            out.append(Violation(f"$.spec.versions[{i}].schema", "crd.schema",
+                                 f"spec.versions[{i}].schema.openAPIV3Schema: a structural schema of type object "
+                                 "is required"))
+            continue
+        try:
+            jsonschema.Draft7Validator.check_schema(schema)
+        except jsonschema.SchemaError as exc:
+            out.append(Violation(f"$.spec.versions[{i}].schema", "crd.schema",
+                                 f"spec.versions[{i}].schema.openAPIV3Schema: {exc.message}"))
+    return out
+
+
+# --- output ---------------------------------------------------------------------------------------------------
+def render_text(report: Report) -> str:
+    lines = []
+    for f in report.findings:
+        v = f.violation
+        label = "error" if v.is_error else "warning"
+        lines.append(f"{f.file}:{f.index}: {label}: {v.path}: {_strip_path(v)} [{v.rule}]")
+    return "\n".join(lines)
+
+
+def _strip_path(v: Violation) -> str:
+    prefix = v.path[2:] + ": "
+    return v.message[len(prefix):] if v.path.startswith("$.") and v.message.startswith(prefix) else v.message
+
+
+def render_json(report: Report) -> str:
+    doc = {
+        "summary": {"documents": report.documents, "skipped": report.skipped, "errors": report.errors,
+                    "warnings": report.warnings},
+        "violations": [
+            {"file": f.file, "document": f.index, "line": f.line, "kind": f.kind, "name": f.name,
+             **f.violation.to_dict()}
+            for f in report.findings
+        ],
+    }
+    return json.dumps(doc, indent=2)
+
+
+def render_junit(report: Report, strict: bool) -> str:
+    failing = [f for f in report.findings if f.violation.is_error or strict]
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="kubectl-profiles validate" tests="{report.documents}" failures="{len(failing)}">',
+           f'  <testsuite name="validate" tests="{report.documents}" failures="{len(failing)}" '
+           f'skipped="{report.skipped}">']
+    for f in report.findings:
+        v = f.violation
+        name = quoteattr(f"{f.file}#{f.index} {f.kind}/{f.name} {v.path}")
+        out.append(f'    <testcase classname={quoteattr(f.file)} name={name}>')
+        tag = "failure" if (v.is_error or strict) else "system-out"
+        if tag == "failure":
+            out.append(f'      <failure type={quoteattr(v.rule)} message={quoteattr(v.message)}/>')
+        else:
+            out.append(f"      <system-out>{escape(f'warning [{v.rule}] {v.message}')}</system-out>")
+        out.append("    </testcase>")
+    out += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(out)
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def render_github(report: Report) -> str:
+    lines = []
+    for f in report.findings:
+        v = f.violation
+        level = "error" if v.is_error else "warning"
+        title = _gh_escape(f"{v.rule} {v.path}", prop=True)
+        lines.append(f"::{level} file={_gh_escape(f.file, True)},line={f.line},title={title}::"
+                     f"{_gh_escape(v.message)}")
+    return "\n".join(lines)
+
+
+def _namespace_labels(values: Sequence[str]) -> dict[str, dict[str, str]] | None:
+    if not values:
+        return None
+    out: dict[str, dict[str, str]] = {}
+    for raw in values:
+        ns, sep, label = raw.partition("=")
+        key, sep2, value = label.partition("=")
+        if not sep or not sep2 or not ns or not key:
+            raise UsageError(f"--namespace-labels {raw!r}: write NAMESPACE=KEY=VALUE")
+        out.setdefault(ns, {})[key] = value
+    return out
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|-...")
+@click.option("-o", "--output", type=click.Choice(["text", "json", "junit", "github"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--kubernetes-version", metavar="VERSION", help="Stand-in for the API server's version, e.g. 1.29.")
+@click.option("--api", "apis", multiple=True, metavar="GROUP/VERSION/KIND",
+              help="Stand-in for a served API (repeatable), e.g. cert-manager.io/v1/Certificate.")
+@click.option("--user", default="", help="Stand-in for the requesting user.")
+@click.option("--group", "groups", multiple=True, help="Stand-in for the user's groups (repeatable).")
+@click.option("--namespace-labels", "ns_labels", multiple=True, metavar="NS=KEY=VALUE",
+              help="Stand-in for a namespace's labels (repeatable), for namespaceSelector access rules.")
+@click.option("--default-catalog-access", type=click.Choice(["all", "same-namespace"]), default="all",
+              show_default=True, help="As the webhook's flag of the same name.")
+@click.option("--forbid-uncatalogued", is_flag=True, help="As the webhook's flag: refuse spec.source installs.")
+@click.option("--cluster", "use_cluster", is_flag=True, help="Add the live cluster's catalogs and facts.")
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+@click.pass_context
+def validate_cmd(ctx: click.Context, paths: tuple[str, ...], output: str, kubernetes_version: str | None,
+                 apis: tuple[str, ...], user: str, groups: tuple[str, ...], ns_labels: tuple[str, ...],
+                 default_catalog_access: str, forbid_uncatalogued: bool, use_cluster: bool, strict: bool) -> None:
+    """Check profile manifests offline, with the webhook's rules (for CI).
+
+    Reads files, directories (recursively: *.yaml, *.yml, *.json) and - (standard input). Exit codes: 0 valid,
+    1 violations, 2 unreadable input or a bad flag.
+    """
+    from kubectl_profiles.model.semver import coerce_version
+
+    if kubernetes_version is not None and coerce_version(kubernetes_version) is None:
+        raise UsageError(f"--kubernetes-version {kubernetes_version!r} is not a version", hint="e.g. 1.29")
+    for api in apis:
+        if api.count("/") not in (1, 2):
+            raise UsageError(f"--api {api!r}: write GROUP/VERSION/KIND or v1/KIND")
+    facts = Facts(
+        server_version=kubernetes_version,
+        served_apis=frozenset(apis) if apis else None,
+        namespace_labels=_namespace_labels(ns_labels),
+        user=UserInfo(user, tuple(groups)),
+        policy=Policy(default_catalog_access="same-namespace" if default_catalog_access == "same-namespace"
+                      else "all", forbid_uncatalogued=forbid_uncatalogued),
+    )
+    extra: list[Mapping[str, Any]] = []
+    if use_cluster:
+        facts, extra = _cluster_facts(ctx, facts)
+    docs: list[Document] = []
+    for name in _files(paths):
+        docs.extend(parse_documents(name, _read(name)))
+    report = validate_documents(docs, facts, extra)
+    rendered = {"text": render_text, "json": render_json, "github": render_github}.get(output)
+    body = rendered(report) if rendered else render_junit(report, strict)
+    if body:
+        click.echo(body)
+    click.echo(f"checked {report.documents} documents ({report.skipped} skipped): {report.errors} errors, "
+               f"{report.warnings} warnings", err=True)
+    if report.errors or (strict and report.warnings):
+        ctx.exit(1)
+
+
+def _cluster_facts(ctx: click.Context, facts: Facts) -> tuple[Facts, list[Mapping[str, Any]]]:
+    """Facts from the live cluster: one list per kind, plus the server's version and APIs."""
+    import importlib
+
+    try:
+        kube_mod = importlib.import_module("kubectl_profiles.kube")
+    except ImportError as exc:
+        raise UsageError("--cluster needs the cluster client, which this build lacks") from exc
+    opts = ctx.find_root().obj
+    kube = kube_mod.Kube.from_options(opts.kubeconfig, opts.context, opts.namespace, opts.request_timeout)
+    catalogs = kube.list("profilecatalogsources")
+    installations = kube.list("profileinstallations")
+    new = Facts(catalogs=(), installations=installations,
+                namespace_labels=facts.namespace_labels or kube.namespace_labels(),
+                server_version=facts.server_version or kube.server_version(),
+                served_apis=facts.served_apis or kube.served_apis(), user=facts.user, policy=facts.policy)
+    return new, catalogs

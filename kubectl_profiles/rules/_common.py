@@ -1,0 +1,75 @@
+"""Small helpers the rule modules share: safe access into untrusted documents, and URL, path and name forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from kubectl_profiles.model.facts import Policy
+from kubectl_profiles.model.refs import DNS1123_LABEL_RE, DNS1123_SUBDOMAIN_RE
+from kubectl_profiles.model.violation import Violation
+
+_SCP_LIKE = re.compile(r"^[A-Za-z0-9_.-]+@[A-Za-z0-9.-]+:[^/].*$")
+_BAD_REF = re.compile(r"(\.\.|[\x00-\x20~^:?*\[\\\x7f]|@\{|//|^/|/$|\.lock$|^\.|/\.|\.$)")
+
+
+def mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def seq(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def meta(doc: Mapping[str, Any]) -> tuple[str, str]:
+    m = mapping(doc.get("metadata"))
+    return text(m.get("name")), text(m.get("namespace")) or "default"
+
+
+def check_url(url: Any, path: str, rule: str, policy: Policy, what: str = "url") -> list[Violation]:
+    """A git URL must be https://, ssh://, git@host:org/repo, or file:// (local development only)."""
+    if not isinstance(url, str) or not url.strip():
+        return [Violation(path, rule, f"{path[2:]}: {what} is missing; give the profile's git repository "
+                                      "(https://, ssh://, git@host:org/repo or file://)")]
+    if url.startswith(("https://", "ssh://")) and len(url.split("://", 1)[1]) > 0 and " " not in url:
+        return []
+    if _SCP_LIKE.match(url):
+        return []
+    if url.startswith("file://"):
+        if policy.allow_file_urls:
+            return []
+        return [Violation(path, rule, f"{path[2:]}: file:// URLs are for local development and this cluster "
+                                      "refuses them; use an https:// or ssh:// repository")]
+    if url.startswith("http://"):
+        return [Violation(path, rule, f"{path[2:]}: {url!r} uses plain http; use https:// or ssh://")]
+    return [Violation(path, rule, f"{path[2:]}: {url!r} is not a git URL; use https://, ssh://, "
+                                  "git@host:org/repo or file://")]
+
+
+def valid_ref_name(name: str) -> bool:
+    """Git's rules for tag and branch names (git check-ref-format), enough to catch typos."""
+    return bool(name) and not _BAD_REF.search(name)
+
+
+def check_rel_path(value: Any, path: str, rule: str) -> list[Violation]:
+    if value is None:
+        return []
+    if not isinstance(value, str) or value.startswith("/"):
+        return [Violation(path, rule, f"{path[2:]}: must be a path relative to the repository, e.g. 'nginx'")]
+    if ".." in value.split("/"):
+        return [Violation(path, rule, f"{path[2:]}: {value!r} leaves the repository ('..'); "
+                                      "use a path inside it")]
+    return []
+
+
+def is_label(value: str) -> bool:
+    return bool(DNS1123_LABEL_RE.match(value))
+
+
+def is_subdomain(value: str) -> bool:
+    return len(value) <= 253 and bool(DNS1123_SUBDOMAIN_RE.match(value))

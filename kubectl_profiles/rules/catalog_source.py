@@ -1,0 +1,133 @@
+"""Rules for ProfileCatalogSource objects (SPEC §1.1, §1.5)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.model.refs import path_from_tag
+from kubectl_profiles.model.semver import is_semver, parse_version
+from kubectl_profiles.model.violation import WARNING, Violation
+from kubectl_profiles.rules import access as access_rules
+from kubectl_profiles.rules import prerequisites
+from kubectl_profiles.rules._common import (
+    check_rel_path,
+    check_url,
+    is_label,
+    mapping,
+    meta,
+    seq,
+    text,
+    valid_ref_name,
+)
+from kubectl_profiles.rules.values import schema_problem
+
+
+def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
+    base = f"$.spec.profiles[{i}]"
+    out: list[Violation] = []
+    name, version = raw.get("name"), raw.get("version")
+    if isinstance(name, str) and not is_label(name):
+        out.append(Violation(f"{base}.name", "catalog.entry.name",
+                             f"{base[2:]}.name: {name!r} is not a valid profile name; use lower-case letters, "
+                             "digits and '-' (at most 63), e.g. 'nginx-ingress'"))
+    if isinstance(version, str) and not is_semver(version):
+        out.append(Violation(f"{base}.version", "catalog.version.semver",
+                             f"{base[2:]}.version: {version!r} is not a semantic version; write MAJOR.MINOR.PATCH "
+                             "with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1"))
+    tag = raw.get("tag")
+    if isinstance(tag, str):
+        if not valid_ref_name(tag):
+            out.append(Violation(f"{base}.tag", "catalog.tag.form",
+                                 f"{base[2:]}.tag: {tag!r} is not a valid git tag name; use e.g. "
+                                 f"{(name or 'name')}/{(version or '1.0.0')}"))
+        elif isinstance(version, str) and is_semver(version):
+            last = tag.rpartition("/")[2]
+            if is_semver(last) and parse_version(last) != parse_version(version):
+                out.append(Violation(f"{base}.tag", "catalog.tag.mismatch",
+                                     f"{base[2:]}.tag: tag {tag!r} names version {last} but the entry says "
+                                     f"{version}; make them agree", WARNING))
+    out += check_url(raw.get("url"), f"{base}.url", "catalog.url.form", facts.policy)
+    out += check_rel_path(raw.get("path"), f"{base}.path", "catalog.path.form")
+    if isinstance(tag, str) and raw.get("path") is None and path_from_tag(tag) != ".":
+        pass  # the default path comes from the tag's prefix
+    prereqs = seq(raw.get("prerequisites"))
+    out += prerequisites.syntax_violations(prereqs, f"{base}.prerequisites")
+    for j, p in enumerate(prereqs):
+        if isinstance(p, str) and prerequisites.parse(p).kind == "note":
+            out.append(Violation(f"{base}.prerequisites[{j}]", "prerequisite.note",
+                                 f"{base[2:]}.prerequisites[{j}]: {p!r} is free text and will not be checked; "
+                                 "write 'kubernetes RANGE', 'profile NAME [RANGE]' or 'api GROUP/VERSION/KIND'",
+                                 WARNING))
+    schema = raw.get("valuesSchema")
+    if schema is not None:
+        problem = schema_problem(schema)
+        if problem:
+            out.append(Violation(f"{base}.valuesSchema", "catalog.values-schema",
+                                 f"{base[2:]}.valuesSchema: not a usable JSON schema: {problem}"))
+    return out
+
+
+def check_catalog_source(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
+                         ) -> list[Violation]:
+    out: list[Violation] = []
+    spec = mapping(doc.get("spec"))
+    admins = facts.policy.catalog_admin_groups
+    if admins and not set(admins) & set(facts.user.groups):
+        who = facts.user.username or "this user"
+        out.append(Violation("$", "catalog.admin.forbidden",
+                             f"{who} may not change catalogs here: only members of {', '.join(admins)} may; "
+                             "ask a catalog administrator"))
+    seen: dict[tuple[str, str], int] = {}
+    for i, raw in enumerate(seq(spec.get("profiles"))):
+        if not isinstance(raw, Mapping):
+            continue
+        out += _entry_violations(raw, i, facts)
+        name, version = raw.get("name"), raw.get("version")
+        if isinstance(name, str) and isinstance(version, str) and is_semver(version):
+            key = (name, str(parse_version(version)))
+            if key in seen:
+                out.append(Violation(f"$.spec.profiles[{i}]", "catalog.entry.duplicate",
+                                     f"spec.profiles[{i}]: {name} {version} is listed twice (first at "
+                                     f"spec.profiles[{seen[key]}]); remove one"))
+            else:
+                seen[key] = i
+    for i, repo in enumerate(seq(spec.get("repositories"))):
+        out += check_url(mapping(repo).get("url"), f"$.spec.repositories[{i}].url", "catalog.url.form",
+                         facts.policy)
+    if "access" in spec:
+        out += access_rules.access_block_violations(spec.get("access"), "$.spec.access")
+    if old is not None:
+        out += _update_warnings(old, doc, facts)
+    return out
+
+
+def _update_warnings(old: Mapping[str, Any], new: Mapping[str, Any], facts: Facts) -> list[Violation]:
+    out: list[Violation] = []
+    revoked = access_rules.revoked_installations(old, new, facts)
+    if revoked:
+        names = ", ".join(f"{meta(i)[1]}/{meta(i)[0]}" for i in revoked[:10])
+        more = f" and {len(revoked) - 10} more" if len(revoked) > 10 else ""
+        out.append(Violation("$.spec.access", "catalog.access.revoked",
+                             f"this change revokes access that installations use: {names}{more}; they keep "
+                             "running, but 'kubectl profiles audit' will list them", WARNING))
+    name, namespace = meta(new)
+    entries = {(text(mapping(e).get("name")), _norm(text(mapping(e).get("version"))))
+               for e in seq(mapping(new.get("spec")).get("profiles"))}
+    in_use = []
+    for inst in facts.installations:
+        cat = mapping(mapping(inst.get("spec")).get("catalog"))
+        if text(cat.get("catalog")) != name or (text(cat.get("namespace")) not in ("", namespace)):
+            continue
+        if (text(cat.get("profile")), _norm(text(cat.get("version")))) not in entries:
+            in_use.append(f"{meta(inst)[1]}/{meta(inst)[0]}")
+    if in_use:
+        out.append(Violation("$.spec.profiles", "catalog.entry.removed-in-use",
+                             f"entries removed by this change are installed: {', '.join(in_use[:10])}; "
+                             "upgrade those installations before removing them", WARNING))
+    return out
+
+
+def _norm(version: str) -> str:
+    return str(parse_version(version)) if is_semver(version) else version

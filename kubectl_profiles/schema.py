@@ -1,0 +1,113 @@
+"""The CRD schemas, loaded once from the package's copies of `crds/` and compiled for speed.
+
+The CRDs' `openAPIV3Schema` is the project's one schema: nothing restates it in code. A test keeps
+`kubectl_profiles/crds/` identical to `crds/`.
+
+Validation is two-speed. `fastjsonschema` compiles each schema to Python code once, which is what lets `validate`
+check tens of thousands of documents a second; but it stops at the first error and reports it loosely. So a
+document that fails the fast check is checked again with `jsonschema`, which lists every error with its exact
+path. Valid documents, the common case, pay only for the fast check.
+
+Kubernetes' own keywords (`x-kubernetes-*`) mean nothing to JSON Schema and are dropped; `format`s that JSON
+Schema does not define (`int64`) are dropped too, as the API server treats them as hints.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import fastjsonschema
+import yaml
+
+from kubectl_profiles.model.violation import Violation, join_path
+
+# kind -> CRD file name (package data). The v0.0.5 `Profile` shape is read with ProfileDefinition's schema.
+CRD_FILES = {
+    "ProfileCatalogSource": "profilecatalogsources.yaml",
+    "ProfileInstallation": "profileinstallations.yaml",
+    "ProfileDefinition": "profiledefinitions.yaml",
+}
+_KNOWN_FORMATS = {"date-time", "date", "time", "email", "hostname", "ipv4", "ipv6", "uri", "regex"}
+
+
+def crd_text(kind: str) -> str:
+    return resources.files("kubectl_profiles").joinpath("crds", CRD_FILES[kind]).read_text(encoding="utf-8")
+
+
+@cache
+def crd(kind: str) -> Mapping[str, Any]:
+    doc = yaml.safe_load(crd_text(kind))
+    if not isinstance(doc, dict):  # pragma: no cover - a packaging mistake
+        raise RuntimeError(f"CRD for {kind} is not a mapping")
+    return doc
+
+
+def _to_json_schema(node: Any) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key.startswith("x-kubernetes-") or (key == "format" and value not in _KNOWN_FORMATS):
+                continue
+            out[key] = _to_json_schema(value)
+        return out
+    if isinstance(node, list):
+        return [_to_json_schema(v) for v in node]
+    return node
+
+
+@cache
+def json_schema(kind: str) -> Mapping[str, Any]:
+    """The served version's openAPIV3Schema as a plain JSON schema."""
+    version = next(v for v in crd(kind)["spec"]["versions"] if v.get("storage"))
+    schema = _to_json_schema(copy.deepcopy(version["schema"]["openAPIV3Schema"]))
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return schema  # type: ignore[no-any-return]
+
+
+@cache
+def _fast(kind: str) -> Callable[[Any], Any]:
+    return fastjsonschema.compile(json_schema(kind))  # type: ignore[no-any-return]
+
+
+@cache
+def _full(kind: str) -> Any:
+    import jsonschema
+
+    return jsonschema.Draft7Validator(json_schema(kind))
+
+
+def _path(parts: Iterator[Any] | Any) -> str:
+    return join_path("$", *list(parts))
+
+
+def schema_violations(kind: str, doc: Mapping[str, Any]) -> list[Violation]:
+    """Every way `doc` breaks its CRD schema; empty when it conforms."""
+    try:
+        _fast(kind)(doc)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    out: list[Violation] = []
+    for error in sorted(_full(kind).iter_errors(doc), key=lambda e: list(e.absolute_path)):
+        path = _path(error.absolute_path)
+        out.append(Violation(path, "schema", f"{path[2:] or 'document'}: {_describe(error)}"))
+    return out
+
+
+def _describe(error: Any) -> str:
+    validator, value = error.validator, error.validator_value
+    if validator == "required":
+        return f"{error.message}; add it"
+    if validator == "type":
+        return f"must be of type {value}, not {type(error.instance).__name__}"
+    if validator == "pattern":
+        return f"{error.instance!r} does not match the required pattern {value}"
+    if validator == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, value))}"
+    if validator in ("maxLength", "maxItems"):
+        return f"is too long (at most {value})"
+    return str(error.message)
