@@ -1,0 +1,105 @@
+"""The catalog index, semantic versions and references: the pure pieces every command builds on."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from kubectl_profiles.catalog import CatalogIndex
+from kubectl_profiles.errors import NotFoundError, UsageError
+from kubectl_profiles.model.refs import parse_profile_ref
+from kubectl_profiles.model.semver import is_semver, parse_range, parse_version
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def source(name: str, namespace: str, *entries: tuple[str, str, str]) -> dict:
+    return {"metadata": {"name": name, "namespace": namespace},
+            "spec": {"profiles": [{"name": n, "version": v, "description": d, "keywords": ["web"],
+                                   "url": "https://e.com/r"} for n, v, d in entries]}}
+
+
+INDEX = CatalogIndex([
+    source("apps", "default", ("nginx", "1.0.0", "Web server"), ("nginx", "1.2.0", "Web server"),
+           ("nginx", "2.0.0-rc.1", "Web server"), ("redis", "v6.0.0", "Cache")),
+    source("tools", "ops", ("Ingress", "1.0.0", "bad name still listed"), ("debug", "not-a-version", "skipped")),
+])
+
+
+@pytest.mark.parametrize(("text", "ok"), [("0.2.1", True), ("v0.2.1", True), ("0.2.1-build.1", True),
+                                          ("0.not.1", False), ("1.2", False), ("01.2.3", False)])
+def test_semver(text: str, ok: bool) -> None:
+    assert is_semver(text) is ok
+
+
+def test_ranges_and_prereleases() -> None:
+    versions = [parse_version(v) for v in ("1.0.0", "1.2.0", "2.0.0-rc.1")]
+    assert str(parse_range("^1.0").best(versions)) == "1.2.0"
+    assert str(parse_range(">=1.0 <2").best(versions)) == "1.2.0"
+    assert parse_range("^2.0").best(versions) is None
+    assert str(parse_range("^2.0").best(versions, devel=True)) == "2.0.0-rc.1"
+    with pytest.raises(UsageError):
+        parse_range(">>banana")
+
+
+def test_resolve() -> None:
+    assert INDEX.resolve("apps", "nginx").raw_version == "1.2.0"
+    assert INDEX.resolve("apps", "nginx", "~1.0").raw_version == "1.0.0"
+    assert INDEX.resolve("apps", "nginx", devel=True).raw_version == "2.0.0-rc.1"
+    assert INDEX.resolve("apps", "redis", "6.0.0").raw_version == "v6.0.0"
+    with pytest.raises(NotFoundError, match="no version of apps/nginx matches '\\^3'"):
+        INDEX.resolve("apps", "nginx", "^3")
+    with pytest.raises(NotFoundError, match="catalog 'nope' not found"):
+        INDEX.resolve("nope", "nginx")
+
+
+def test_search_is_case_insensitive_over_name_description_keywords() -> None:
+    assert [e.name for e in INDEX.search("WEB SERVER")] == ["nginx"]
+    assert {e.name for e in INDEX.search("web")} == {"nginx", "redis", "Ingress"}
+    assert [e.raw_version for e in INDEX.search("nginx", all_versions=True)] == ["2.0.0-rc.1", "1.2.0", "1.0.0"]
+    assert [e.name for e in INDEX.search(catalog="tools")] == ["Ingress"]
+
+
+def test_updates_is_empty_not_an_error() -> None:
+    assert [e.raw_version for e in INDEX.updates("apps", "nginx", "1.0.0")] == ["1.2.0"]
+    assert INDEX.updates("apps", "nginx", "1.2.0") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("apps/nginx", ("apps", "nginx", None)),
+    ("apps/nginx@1.2.3", ("apps", "nginx", "1.2.3")),
+    ("apps/nginx@^1.2", ("apps", "nginx", "^1.2")),
+    ("apps/nginx/1.2.3", ("apps", "nginx", "1.2.3")),
+])
+def test_profile_refs(text: str, expected: tuple) -> None:
+    ref = parse_profile_ref(text)
+    assert (ref.catalog, ref.profile, ref.version) == expected
+
+
+@pytest.mark.parametrize("text", ["nginx", "a/b/c/d", "Apps/nginx", "/nginx"])
+def test_bad_profile_refs(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_profile_ref(text)
+
+
+def test_packaged_crds_are_identical_to_crds_dir() -> None:
+    names = sorted(p.name for p in (ROOT / "crds").glob("*.yaml"))
+    packaged = sorted(p.name for p in (ROOT / "kubectl_profiles" / "crds").glob("*.yaml"))
+    assert names == packaged and len(names) == 3
+    match, mismatch, errors = filecmp.cmpfiles(ROOT / "crds", ROOT / "kubectl_profiles" / "crds", names,
+                                               shallow=False)
+    assert mismatch == [] and errors == [], "run 'make sync-crds'"
+
+
+def test_help_imports_no_heavy_module() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from kubectl_profiles.cli.main import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit: pass\n"
+            "heavy = [m for m in ('kubernetes', 'jsonschema', 'fastjsonschema', 'aiohttp', 'yaml') if m in sys.modules]\n"
+            "print('HEAVY=' + ','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "HEAVY="

@@ -1,0 +1,203 @@
+"""Rules decided from objects plus facts: the known cases from the original project and the access model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kubectl_profiles import rules
+from kubectl_profiles.model.facts import Facts, Policy, UserInfo
+from kubectl_profiles.model.refs import SourceRef
+
+
+def catalog(name: str = "apps", namespace: str = "default", access: Any = None, **entry: Any) -> dict[str, Any]:
+    base = {"name": "nginx", "version": "1.0.0", "url": "https://github.com/example/profiles"}
+    base.update(entry)
+    spec: dict[str, Any] = {"profiles": [base]}
+    if access is not None:
+        spec["access"] = access
+    return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
+            "metadata": {"name": name, "namespace": namespace}, "spec": spec}
+
+
+def install(name: str = "nginx", namespace: str = "web", version: str = "1.0.0", profile: str = "nginx",
+            cat: str = "apps", **extra: Any) -> dict[str, Any]:
+    return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
+            "metadata": {"name": name, "namespace": namespace, **extra},
+            "spec": {"catalog": {"catalog": cat, "profile": profile, "version": version}}}
+
+
+def errors(found: list[Any]) -> list[str]:
+    return [v.rule for v in found if v.is_error]
+
+
+@pytest.mark.parametrize("version", ["0.2.1", "v0.2.1", "0.2.1-build.1"])
+def test_known_valid_versions(version: str) -> None:
+    assert errors(rules.check_catalog_source(catalog(version=version), Facts())) == []
+
+
+def test_known_invalid_version_names_the_fix() -> None:
+    found = rules.check_catalog_source(catalog(version="0.not.1"), Facts())
+    assert errors(found) == ["catalog.version.semver"]
+    assert found[0].path == "$.spec.profiles[0].version"
+    assert "MAJOR.MINOR.PATCH" in found[0].message
+
+
+@pytest.mark.parametrize("tag", ["foo-bar/0.2.1", "foo-bar/v0.2.1"])
+def test_known_valid_tags(tag: str) -> None:
+    assert rules.check_catalog_source(catalog(name="c", version="0.2.1", tag=tag), Facts()) == []
+
+
+def test_tag_that_names_another_version_is_a_warning() -> None:
+    found = rules.check_catalog_source(catalog(version="0.2.1", tag="nginx/0.3.0"), Facts())
+    assert [(v.rule, v.severity) for v in found] == [("catalog.tag.mismatch", "warning")]
+
+
+def test_file_urls_only_when_policy_allows() -> None:
+    doc = catalog(url="file:///srv/profiles")
+    assert errors(rules.check_catalog_source(doc, Facts())) == []
+    found = rules.check_catalog_source(doc, Facts(policy=Policy(allow_file_urls=False)))
+    assert errors(found) == ["catalog.url.form"]
+
+
+def test_artifact_with_chart_and_kustomize_is_invalid() -> None:
+    doc = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": "p"},
+           "spec": {"artifacts": [{"name": "a", "chart": {"path": "c"}, "kustomize": {"path": "k"}}]}}
+    found = rules.check_definition(doc)
+    assert errors(found) == ["definition.artifact.exactly-one"]
+    assert "exactly one of chart, kustomize and profile" in found[0].message
+
+
+def test_nested_profile_leading_back_to_itself_names_the_loop() -> None:
+    a = SourceRef("https://example.com/a", tag="a/1.0.0")
+    b = SourceRef("https://example.com/b", tag="b/1.0.0")
+
+    def definition(name: str, nested: SourceRef) -> dict[str, Any]:
+        return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": name},
+                "spec": {"artifacts": [{"name": "n", "profile": {"source": {"url": nested.url, "tag": nested.tag}}}]}}
+
+    docs = {a.key(): definition("a", b), b.key(): definition("b", a)}
+    found = rules.check_definition(docs[a.key()], resolver=lambda s: docs.get(s.key()), source=a)
+    assert errors(found) == ["definition.nested.cycle"]
+    assert "https://example.com/a@a/1.0.0:. -> https://example.com/b@b/1.0.0:. -> https://example.com/a" in \
+        found[0].message
+
+
+def test_nesting_depth_limit() -> None:
+    def chain(src: SourceRef) -> dict[str, Any]:
+        n = int(src.tag or "0") + 1
+        return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": "x"},
+                "spec": {"artifacts": [{"name": "n", "profile": {"source": {"url": "https://e/x", "tag": str(n)}}}]}}
+
+    found = rules.check_definition(chain(SourceRef("https://e/x", tag="0")), resolver=chain, max_depth=3)
+    assert errors(found) == ["definition.nested.depth"]
+
+
+@pytest.mark.parametrize(
+    ("access", "namespace", "groups", "labels", "allowed"),
+    [
+        (None, "any", (), None, True),
+        ({"namespaces": ["team-a"]}, "team-a", (), None, True),
+        ({"namespaces": ["team-a"]}, "team-b", (), None, False),
+        ({"namespaces": ["*"]}, "team-b", (), None, True),
+        ({"groups": ["platform-admins"]}, "team-b", ("platform-admins",), None, True),
+        ({"groups": ["platform-admins"]}, "team-b", ("team-b",), None, False),
+        ({"namespaceSelector": {"matchLabels": {"tier": "gold"}}}, "team-b", (), {"team-b": {"tier": "gold"}}, True),
+        ({"namespaceSelector": {"matchLabels": {"tier": "gold"}}}, "team-b", (), {"team-b": {"tier": "tin"}}, False),
+        ({"namespaceSelector": {"matchExpressions": [{"key": "tier", "operator": "NotIn", "values": ["tin"]}]}},
+         "team-b", (), {"team-b": {}}, True),
+        ({}, "default", ("platform-admins",), None, False),
+    ],
+)
+def test_access_matrix(access: Any, namespace: str, groups: tuple[str, ...], labels: Any, allowed: bool) -> None:
+    facts = Facts(catalogs=[catalog(access=access)], user=UserInfo("u", groups), namespace_labels=labels)
+    found = rules.check_installation(install(namespace=namespace), facts)
+    assert ("installation.access.denied" not in errors(found)) is allowed
+
+
+def test_same_namespace_default_access() -> None:
+    facts = Facts(catalogs=[catalog(namespace="web")], policy=Policy(default_catalog_access="same-namespace"))
+    assert errors(rules.check_installation(install(namespace="web"), facts)) == []
+    assert errors(rules.check_installation(install(namespace="other"), facts)) == ["installation.access.denied"]
+
+
+def test_revoking_access_in_use_warns_with_the_names() -> None:
+    old = catalog(access={"namespaces": ["web", "api"]})
+    new = catalog(access={"namespaces": ["api"]})
+    facts = Facts(installations=[install(namespace="web"), install(name="other", namespace="api")])
+    found = rules.check_catalog_source(new, facts, old=old)
+    assert [(v.rule, v.severity) for v in found] == [("catalog.access.revoked", "warning")]
+    assert "web/nginx" in found[0].message and "api/other" not in found[0].message
+
+
+def test_catalog_admin_groups() -> None:
+    policy = Policy(catalog_admin_groups=("platform-admins",))
+    assert errors(rules.check_catalog_source(catalog(), Facts(policy=policy, user=UserInfo("bob", ("team-b",))))) \
+        == ["catalog.admin.forbidden"]
+    assert errors(rules.check_catalog_source(catalog(), Facts(policy=policy,
+                                                              user=UserInfo("c", ("platform-admins",))))) == []
+
+
+def test_prerequisites_against_facts() -> None:
+    doc = catalog(prerequisites=["kubernetes >=1.21", "api cert-manager.io/v1/Certificate", "profile db ^2",
+                                 "a free-text note"])
+    facts = Facts(catalogs=[doc], server_version="1.20.2", served_apis=frozenset({"v1/ConfigMap"}))
+    found = rules.check_installation(install(), facts)
+    assert sorted(errors(found)) == ["prerequisite.unmet"] * 3
+    assert [v.rule for v in found if not v.is_error] == ["prerequisite.note"]
+    ok = Facts(catalogs=[doc], server_version="v1.29.0", served_apis=frozenset({"cert-manager.io/v1/Certificate"}),
+               installations=[install(name="db", profile="db", version="2.3.0")])
+    assert errors(rules.check_installation(install(), ok)) == []
+
+
+def test_unknown_facts_are_warnings_not_errors() -> None:
+    facts = Facts(catalogs=[catalog(prerequisites=["kubernetes >=1.19", "api v1/ConfigMap"])])
+    found = rules.check_installation(install(), facts)
+    assert errors(found) == [] and {v.rule for v in found} == {"prerequisite.unknown"}
+
+
+def test_downgrade_refused_unless_annotated() -> None:
+    doc = catalog()
+    doc["spec"]["profiles"].append({"name": "nginx", "version": "0.9.0", "url": "https://github.com/e/p"})
+    facts = Facts(catalogs=[doc])
+    assert errors(rules.check_installation(install(version="0.9.0"), facts, old=install())) == \
+        ["installation.downgrade"]
+    allowed = install(version="0.9.0", annotations={"profiles.weave.works/allow-downgrade": "true"})
+    assert errors(rules.check_installation(allowed, facts, old=install())) == []
+
+
+def test_delete_refused_while_required() -> None:
+    doc = catalog()
+    doc["spec"]["profiles"].append({"name": "app", "version": "1.0.0", "url": "https://github.com/e/p",
+                                    "prerequisites": ["profile nginx >=1"]})
+    app = install(name="app", profile="app")
+    facts = Facts(catalogs=[doc], installations=[install(), app])
+    found = rules.check_installation_delete(install(), facts)
+    assert errors(found) == ["installation.delete.required"] and "app" in found[0].message
+    forced = install(annotations={"profiles.weave.works/force-delete": "true"})
+    assert rules.check_installation_delete(forced, facts) == []
+
+
+def test_uncatalogued_installs_forbidden_by_policy_or_namespace_label() -> None:
+    doc = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
+           "metadata": {"name": "x", "namespace": "web"},
+           "spec": {"source": {"url": "https://github.com/e/p", "tag": "x/1.0.0"}}}
+    assert errors(rules.check_installation(doc, Facts())) == []
+    assert errors(rules.check_installation(doc, Facts(policy=Policy(forbid_uncatalogued=True)))) == \
+        ["installation.source.forbidden"]
+    labelled = Facts(namespace_labels={"web": {"profiles.weave.works/forbid-uncatalogued": "true"}})
+    assert errors(rules.check_installation(doc, labelled)) == ["installation.source.forbidden"]
+
+
+def test_ambiguous_catalog_name_needs_a_namespace() -> None:
+    facts = Facts(catalogs=[catalog(namespace="a"), catalog(namespace="b")])
+    assert errors(rules.check_installation(install(), facts)) == ["installation.catalog.ambiguous"]
+    pinned = install()
+    pinned["spec"]["catalog"]["namespace"] = "b"
+    assert errors(rules.check_installation(pinned, facts)) == []
+
+
+def test_unknown_kinds_are_not_checked() -> None:
+    assert rules.check_document({"apiVersion": "v1", "kind": "ConfigMap"}, Facts()) == []
+    assert not rules.is_known_kind({"apiVersion": "v1", "kind": "ConfigMap"})
