@@ -1,0 +1,116 @@
+"""`profiles-webhook`: start the HTTPS server, feed its caches, and drain on SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import signal
+import sys
+import time
+from typing import Any
+
+from aiohttp import web
+
+from webhook.cache import Cache
+from webhook.config import Config, parse_args
+from webhook.kubeclient import KubeClient, KubeError, load_config
+from webhook.server import ReloadingTLS, make_app
+
+log = logging.getLogger("profiles-webhook")
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        doc: dict[str, Any] = {"ts": round(record.created, 3), "level": record.levelname.lower(),
+                               "logger": record.name, "msg": record.getMessage()}
+        doc.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            doc["exc"] = self.formatException(record.exc_info)
+        return json.dumps(doc)
+
+
+class TextFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        fields = " ".join(f"{k}={v}" for k, v in getattr(record, "fields", {}).items())
+        base = f"{self.formatTime(record)} {record.levelname} {record.getMessage()} {fields}".rstrip()
+        return base + ("\n" + self.formatException(record.exc_info) if record.exc_info else "")
+
+
+def setup_logging(fmt: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+
+def warm_up() -> None:
+    """Compile the CRD schemas and import the rules now, so that the first review is as fast as the rest."""
+    from kubectl_profiles import rules
+    from kubectl_profiles.model.facts import Facts
+
+    probe = {"apiVersion": "weave.works/v1alpha1", "metadata": {"name": "warm-up"}, "spec": {}}
+    for kind in rules.KINDS:
+        rules.check_document({**probe, "kind": kind}, Facts())
+
+
+async def serve(config: Config) -> None:
+    started = time.monotonic()
+    warm_up()
+    client = KubeClient(load_config(config.kubeconfig))
+    cache = Cache()
+    app = make_app(config, cache)
+    tasks = cache.start(client)
+    tls = None
+    if config.tls_cert_file and config.tls_private_key_file:
+        tls = ReloadingTLS(config.tls_cert_file, config.tls_private_key_file)
+        tasks.append(asyncio.create_task(tls.watch(config.cert_reload_seconds)))
+    else:
+        log.warning("serving plain HTTP: give --tls-cert-file and --tls-private-key-file in a cluster")
+    runner = web.AppRunner(app, shutdown_timeout=config.shutdown_timeout, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, config.host, config.port, ssl_context=tls.context if tls else None,
+                       backlog=256, reuse_address=True)
+    await site.start()
+    log.info("listening", extra={"fields": {"address": f"{config.host}:{config.port}", "tls": bool(tls)}})
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+    async def announce_ready() -> None:
+        while not cache.ready:
+            await asyncio.sleep(0.02)
+        log.info("ready", extra={"fields": {"seconds": round(time.monotonic() - started, 3), **cache.sizes()}})
+
+    tasks.append(asyncio.create_task(announce_ready()))
+    await stop.wait()
+    log.info("shutting down: draining in-flight reviews")
+    # runner.cleanup() stops listening first, then waits up to shutdown_timeout for in-flight handlers.
+    await runner.cleanup()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    await client.close()
+    log.info("stopped")
+
+
+def main(argv: list[str] | None = None) -> int:
+    config = parse_args(argv)
+    setup_logging(config.log_format)
+    try:
+        asyncio.run(serve(config))
+    except KubeError as exc:
+        log.error("cannot start: %s", exc)
+        return 1
+    except OSError as exc:
+        log.error("cannot start: %s", exc)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

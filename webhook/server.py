@@ -1,0 +1,186 @@
+"""The aiohttp adapter: HTTPS endpoints over the pure review, the catalog API, health, readiness and metrics.
+
+- TLS 1.2 or newer. The certificate and key are re-read when their files change (polled): new handshakes use the
+  new pair, open connections are not dropped.
+- Bodies over `max_body_bytes` get 413; a body that is not JSON, or not an AdmissionReview, gets 400.
+- The API server's `?timeout=` is honoured: a review that cannot finish in time (less a margin for the trip back)
+  is answered with a denial rather than left to fail the API server's call.
+- On SIGTERM the listener closes and in-flight reviews are drained (aiohttp's graceful shutdown).
+- Logs: one line per review with uid, kind, name, verdict, rule ids and latency; never values or tokens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+import ssl
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from kubectl_profiles.model.facts import Facts, Policy, UserInfo
+from webhook.cache import Cache
+from webhook.catalog_api import add_catalog_routes
+from webhook.config import Config
+from webhook.metrics import Metrics
+from webhook.review import Outcome, review
+
+log = logging.getLogger("profiles-webhook")
+CACHE_KEY = web.AppKey("cache", Cache)
+METRICS_KEY = web.AppKey("metrics", Metrics)
+CONFIG_KEY = web.AppKey("config", Config)
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)(ms|s|m)$")
+TIMEOUT_MARGIN = 0.2
+DEFAULT_TIMEOUT = 10.0
+
+
+def parse_timeout(value: str | None) -> float:
+    """Go durations as the API server sends them (`10s`, `500ms`, `1m`); the default for anything else."""
+    if not value:
+        return DEFAULT_TIMEOUT
+    match = _DURATION.match(value.strip())
+    if not match:
+        return DEFAULT_TIMEOUT
+    number, unit = float(match.group(1)), match.group(2)
+    seconds = number / 1000 if unit == "ms" else number * 60 if unit == "m" else number
+    return min(max(seconds, 0.05), 30.0)
+
+
+def _timeout_response(uid: str) -> dict[str, Any]:
+    return {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
+            "response": {"uid": uid, "allowed": False,
+                         "status": {"code": 504, "reason": "Timeout",
+                                    "message": "the profiles webhook could not finish in time; retry"}}}
+
+
+def _record(app: web.Application, outcome: Outcome, elapsed: float, obj_name: str) -> None:
+    metrics = app[METRICS_KEY]
+    verdict = "error" if outcome.internal_error else ("allowed" if outcome.allowed else "denied")
+    metrics.reviews.labels(outcome.kind, outcome.operation, verdict).inc()
+    metrics.latency.observe(elapsed)
+    for v in outcome.violations:
+        metrics.violations.labels(v.rule, v.severity).inc()
+    log.info("review", extra={"fields": {
+        "uid": outcome.uid, "kind": outcome.kind, "operation": outcome.operation, "name": obj_name,
+        "verdict": verdict, "rules": sorted({v.rule for v in outcome.violations}),
+        "ms": round(elapsed * 1000, 3)}})
+
+
+async def handle_review(request: web.Request) -> web.Response:
+    app = request.app
+    started = time.perf_counter()
+    metrics = app[METRICS_KEY]
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        metrics.malformed.labels("too-large").inc()
+        return web.json_response({"error": "request body too large"}, status=413)
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        metrics.malformed.labels("not-json").inc()
+        return web.json_response({"error": "malformed AdmissionReview: the body is not JSON"}, status=400)
+    cache, config = app[CACHE_KEY], app[CONFIG_KEY]
+    expected = request.match_info["resource"]
+
+    def facts_for(user: UserInfo, policy: Policy) -> Facts:
+        return cache.facts(user, policy)
+
+    deadline = parse_timeout(request.query.get("timeout")) - TIMEOUT_MARGIN
+    loop = asyncio.get_running_loop()
+    try:
+        status, reply, outcome = await asyncio.wait_for(
+            loop.run_in_executor(None, review, body, facts_for, config.policy), timeout=max(deadline, 0.01))
+    except asyncio.TimeoutError:
+        uid = str(((body or {}).get("request") or {}).get("uid", "")) if isinstance(body, dict) else ""
+        log.warning("review timed out", extra={"fields": {"uid": uid}})
+        return web.json_response(_timeout_response(uid))
+    if outcome is None:
+        metrics.malformed.labels("malformed").inc()
+        return web.json_response(reply, status=status)
+    resource = str(body["request"]["resource"]["resource"])
+    if resource != expected:
+        metrics.malformed.labels("wrong-endpoint").inc()
+        return web.json_response({"error": f"malformed AdmissionReview: {resource} sent to the {expected} "
+                                           "endpoint"}, status=400)
+    obj = body["request"].get("object") or body["request"].get("oldObject") or {}
+    meta = obj.get("metadata") if isinstance(obj.get("metadata"), Mapping) else {}
+    _record(app, outcome, time.perf_counter() - started, f"{body['request'].get('namespace') or ''}/"
+            f"{meta.get('name') or body['request'].get('name') or ''}")
+    return web.json_response(reply, status=status)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.Response(text="ok")
+
+
+async def readyz(request: web.Request) -> web.Response:
+    cache = request.app[CACHE_KEY]
+    if cache.ready:
+        return web.Response(text="ok")
+    pending = sorted(name for name, event in cache.synced.items() if not event.is_set()) or ["starting"]
+    return web.Response(status=503, text="waiting for: " + ", ".join(pending))
+
+
+async def metrics_handler(request: web.Request) -> web.Response:
+    app = request.app
+    metrics, cache = app[METRICS_KEY], app[CACHE_KEY]
+    for resource, size in cache.sizes().items():
+        metrics.cache_objects.labels(resource).set(size)
+    metrics.catalog_entries.set(len(cache.index))
+    return web.Response(body=generate_latest(metrics.registry),
+                        headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def make_app(config: Config, cache: Cache | None = None) -> web.Application:
+    # client_max_size makes aiohttp refuse larger bodies with 413 before they are buffered.
+    app = web.Application(client_max_size=config.max_body_bytes)
+    app[CACHE_KEY] = cache or Cache()
+    app[METRICS_KEY] = Metrics()
+    app[CONFIG_KEY] = config
+    app.router.add_post("/validate/{resource:profilecatalogsources|profileinstallations}", handle_review)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_handler)
+    add_catalog_routes(app, lambda: app[CACHE_KEY].index)
+    return app
+
+
+class ReloadingTLS:
+    """An SSLContext (TLS >= 1.2) whose certificate and key are reloaded when their files change."""
+
+    def __init__(self, cert: str, key: str) -> None:
+        self.cert, self.key = Path(cert), Path(key)
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.minimum_version = ssl.TLSVersion.TLSv1_2
+        self.context.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")
+        self._stamp: tuple[float, float] | None = None
+        self.reload()
+
+    def _mtimes(self) -> tuple[float, float]:
+        return (os.stat(self.cert).st_mtime, os.stat(self.key).st_mtime)
+
+    def reload(self) -> bool:
+        stamp = self._mtimes()
+        if stamp == self._stamp:
+            return False
+        self.context.load_cert_chain(str(self.cert), str(self.key))
+        self._stamp = stamp
+        return True
+
+    async def watch(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                if self.reload():
+                    log.info("reloaded the serving certificate")
+            except (OSError, ssl.SSLError) as exc:
+                # A half-written pair (cert renewed before key): keep serving the old one, retry next tick.
+                log.warning("could not reload the serving certificate yet: %s", exc)
