@@ -42,6 +42,8 @@ class Outcome:
     operation: str
     violations: list[Violation] = field(default_factory=list)
     internal_error: bool = False
+    name: str = ""
+    """namespace/name of the object, for the log line."""
 
     @property
     def errors(self) -> list[Violation]:
@@ -105,6 +107,9 @@ def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> O
     namespace = str(request.get("namespace") or "default")
     obj = _with_namespace(request.get("object"), namespace)
     old = _with_namespace(request.get("oldObject"), namespace)
+    target = obj if obj is not None else old
+    meta = target.get("metadata") if target is not None else None
+    name = f"{namespace}/{meta.get('name') if isinstance(meta, Mapping) else request.get('name') or ''}"
     try:
         facts = facts_for(user, policy)
         if kind == "ProfileCatalogSource":
@@ -119,9 +124,9 @@ def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> O
         log.exception("rule evaluation failed for %s %s uid=%s", operation, kind, uid)
         internal = Violation("$", "internal.error", "the profiles webhook failed while checking this object; "
                              "retry, and report it if it persists (see the webhook's log)")
-        return Outcome(uid, False, kind, operation, [internal], internal_error=True)
+        return Outcome(uid, False, kind, operation, [internal], internal_error=True, name=name)
     allowed = not any(v.is_error for v in found)
-    return Outcome(uid, allowed, kind, operation, found)
+    return Outcome(uid, allowed, kind, operation, found, name=name)
 
 
 def response(outcome: Outcome) -> dict[str, Any]:

@@ -60,7 +60,7 @@ def _timeout_response(uid: str) -> dict[str, Any]:
                                     "message": "the profiles webhook could not finish in time; retry"}}}
 
 
-def _record(app: web.Application, outcome: Outcome, elapsed: float, obj_name: str) -> None:
+def _record(app: web.Application, outcome: Outcome, elapsed: float) -> None:
     metrics = app[METRICS_KEY]
     verdict = "error" if outcome.internal_error else ("allowed" if outcome.allowed else "denied")
     metrics.reviews.labels(outcome.kind, outcome.operation, verdict).inc()
@@ -68,9 +68,33 @@ def _record(app: web.Application, outcome: Outcome, elapsed: float, obj_name: st
     for v in outcome.violations:
         metrics.violations.labels(v.rule, v.severity).inc()
     log.info("review", extra={"fields": {
-        "uid": outcome.uid, "kind": outcome.kind, "operation": outcome.operation, "name": obj_name,
+        "uid": outcome.uid, "kind": outcome.kind, "operation": outcome.operation, "name": outcome.name,
         "verdict": verdict, "rules": sorted({v.rule for v in outcome.violations}),
         "ms": round(elapsed * 1000, 3)}})
+
+
+def answer(raw: bytes, expected: str, cache: Cache, policy: Policy) -> tuple[int, dict[str, Any], Outcome | None]:
+    """The handler's whole decision for one request body, without the socket: (status, JSON body, outcome)."""
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return 400, {"error": "malformed AdmissionReview: the body is not JSON"}, None
+
+    def facts_for(user: UserInfo, pol: Policy) -> Facts:
+        return cache.facts(user, pol)
+
+    status, reply, outcome = review(body, facts_for, policy)
+    if outcome is not None and str(body["request"]["resource"]["resource"]) != expected:
+        resource = body["request"]["resource"]["resource"]
+        return 400, {"error": f"malformed AdmissionReview: {resource} sent to the {expected} endpoint"}, None
+    return status, reply, outcome
+
+
+def _uid(raw: bytes) -> str:
+    try:
+        return str(json.loads(raw)["request"]["uid"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
+        return ""
 
 
 async def handle_review(request: web.Request) -> web.Response:
@@ -82,38 +106,21 @@ async def handle_review(request: web.Request) -> web.Response:
     except web.HTTPRequestEntityTooLarge:
         metrics.malformed.labels("too-large").inc()
         return web.json_response({"error": "request body too large"}, status=413)
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        metrics.malformed.labels("not-json").inc()
-        return web.json_response({"error": "malformed AdmissionReview: the body is not JSON"}, status=400)
     cache, config = app[CACHE_KEY], app[CONFIG_KEY]
     expected = request.match_info["resource"]
-
-    def facts_for(user: UserInfo, policy: Policy) -> Facts:
-        return cache.facts(user, policy)
-
     deadline = parse_timeout(request.query.get("timeout")) - TIMEOUT_MARGIN
     loop = asyncio.get_running_loop()
     try:
         status, reply, outcome = await asyncio.wait_for(
-            loop.run_in_executor(None, review, body, facts_for, config.policy), timeout=max(deadline, 0.01))
+            loop.run_in_executor(None, answer, raw, expected, cache, config.policy), timeout=max(deadline, 0.01))
     except asyncio.TimeoutError:
-        uid = str(((body or {}).get("request") or {}).get("uid", "")) if isinstance(body, dict) else ""
+        uid = _uid(raw)
         log.warning("review timed out", extra={"fields": {"uid": uid}})
         return web.json_response(_timeout_response(uid))
     if outcome is None:
         metrics.malformed.labels("malformed").inc()
         return web.json_response(reply, status=status)
-    resource = str(body["request"]["resource"]["resource"])
-    if resource != expected:
-        metrics.malformed.labels("wrong-endpoint").inc()
-        return web.json_response({"error": f"malformed AdmissionReview: {resource} sent to the {expected} "
-                                           "endpoint"}, status=400)
-    obj = body["request"].get("object") or body["request"].get("oldObject") or {}
-    meta = obj.get("metadata") if isinstance(obj.get("metadata"), Mapping) else {}
-    _record(app, outcome, time.perf_counter() - started, f"{body['request'].get('namespace') or ''}/"
-            f"{meta.get('name') or body['request'].get('name') or ''}")
+    _record(app, outcome, time.perf_counter() - started)
     return web.json_response(reply, status=status)
 
 

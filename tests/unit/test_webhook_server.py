@@ -1,0 +1,161 @@
+"""The aiohttp adapter: endpoints, limits, timeouts, metrics, the catalog API, TLS and certificate reload."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import ssl
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trustme
+from aiohttp import web
+
+from tests.webhook_support import admission, catalog, filled_cache, installation
+from webhook.config import Config, parse_args
+from webhook.server import ReloadingTLS, make_app, parse_timeout
+
+
+@pytest.fixture
+def app() -> web.Application:
+    return make_app(Config(max_body_bytes=64 * 1024), filled_cache(catalog(entries=3)))
+
+
+async def test_review_endpoint_allows_and_denies(aiohttp_client: Any, app: web.Application) -> None:
+    client = await aiohttp_client(app)
+    ok = await client.post("/validate/profileinstallations", json=admission(installation("1.1.0")))
+    assert ok.status == 200 and (await ok.json())["response"]["allowed"] is True
+    bad = await client.post("/validate/profileinstallations?timeout=5s", json=admission(installation("3.0.0")))
+    body = await bad.json()
+    assert bad.status == 200 and body["response"]["allowed"] is False
+
+
+async def test_not_json_wrong_endpoint_and_too_large(aiohttp_client: Any, app: web.Application) -> None:
+    client = await aiohttp_client(app)
+    assert (await client.post("/validate/profileinstallations", data=b"{not json")).status == 400
+    wrong = await client.post("/validate/profilecatalogsources", json=admission(installation()))
+    assert wrong.status == 400 and "sent to the profilecatalogsources endpoint" in (await wrong.json())["error"]
+    big = await client.post("/validate/profileinstallations", data=b"x" * (65 * 1024))
+    assert big.status == 413
+    assert (await client.post("/validate/secrets", json={})).status == 404
+
+
+async def test_health_ready_and_metrics(aiohttp_client: Any, app: web.Application) -> None:
+    client = await aiohttp_client(app)
+    await client.post("/validate/profileinstallations", json=admission(installation("3.0.0")))
+    assert (await client.get("/healthz")).status == 200
+    assert (await client.get("/readyz")).status == 200
+    text = await (await client.get("/metrics")).text()
+    assert 'profiles_webhook_reviews_total{kind="ProfileInstallation",operation="CREATE",verdict="denied"} 1.0' in text
+    assert 'profiles_webhook_violations_total{rule="installation.version.not-found",severity="error"} 1.0' in text
+    assert "profiles_webhook_review_seconds_bucket" in text
+    assert 'profiles_webhook_cache_objects{resource="profilecatalogsources"} 1.0' in text
+
+
+async def test_not_ready_until_synced(aiohttp_client: Any) -> None:
+    from webhook.cache import Cache
+
+    cache = Cache()
+    cache.synced["profilecatalogsources"] = asyncio.Event()
+    client = await aiohttp_client(make_app(Config(), cache))
+    resp = await client.get("/readyz")
+    assert resp.status == 503 and "profilecatalogsources" in await resp.text()
+
+
+async def test_catalog_api(aiohttp_client: Any, app: web.Application) -> None:
+    client = await aiohttp_client(app)
+    found = await (await client.get("/v1/profiles", params={"name": "web"})).json()
+    assert [(e["name"], e["version"], e["catalogSource"]) for e in found] == [("nginx", "1.2.0", "apps")]
+    versions = await (await client.get("/v1/profiles/apps/nginx")).json()
+    assert [e["version"] for e in versions] == ["1.2.0", "1.1.0", "1.0.0"]
+    latest = await (await client.get("/v1/profiles/apps/nginx/latest")).json()
+    assert latest["version"] == "1.2.0" and latest["tag"] == "nginx/1.2.0"
+    updates = await (await client.get("/v1/profiles/apps/nginx/1.0.0/available_updates")).json()
+    assert [e["version"] for e in updates] == ["1.2.0", "1.1.0"]
+    none = await client.get("/v1/profiles/apps/nginx/1.2.0/available_updates")
+    assert none.status == 200 and await none.json() == []
+    assert (await client.get("/v1/profiles/apps/redis")).status == 404
+    assert (await client.get("/v1/profiles/apps/nginx/9.9.9")).status == 404
+
+
+@pytest.mark.parametrize(("value", "seconds"), [("10s", 10), ("500ms", 0.5), ("1m", 30), (None, 10), ("x", 10)])
+def test_parse_timeout(value: str | None, seconds: float) -> None:
+    assert parse_timeout(value) == seconds
+
+
+async def test_timeout_gives_a_well_formed_denial(aiohttp_client: Any, app: web.Application,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from webhook import server
+
+    def slow(*args: Any) -> Any:
+        time.sleep(0.5)
+        raise AssertionError("should have timed out")
+
+    monkeypatch.setattr(server, "review", slow)
+    client = await aiohttp_client(app)
+    resp = await client.post("/validate/profileinstallations?timeout=300ms", json=admission(installation()))
+    body = await resp.json()
+    assert resp.status == 200 and body["response"]["allowed"] is False
+    assert body["response"]["status"]["code"] == 504
+
+
+def test_flags() -> None:
+    config = parse_args(["--listen", "127.0.0.1:9443", "--catalog-admin-group", "a", "--catalog-admin-group", "b",
+                         "--default-catalog-access", "same-namespace", "--forbid-uncatalogued", "--no-allow-file-urls"])
+    assert (config.host, config.port) == ("127.0.0.1", 9443)
+    assert config.policy.catalog_admin_groups == ("a", "b") and config.policy.forbid_uncatalogued
+    assert config.policy.default_catalog_access == "same-namespace" and not config.policy.allow_file_urls
+    with pytest.raises(SystemExit):
+        parse_args(["--listen", "nope"])
+
+
+def _serial_of_served_cert(port: int, ca: trustme.CA) -> int:
+    ctx = ssl.create_default_context()
+    ca.configure_trust(ctx)
+    with socket.create_connection(("127.0.0.1", port)) as sock, \
+            ctx.wrap_socket(sock, server_hostname="127.0.0.1") as tls:
+        der = tls.getpeercert(binary_form=True)
+    from cryptography import x509
+
+    return int(x509.load_der_x509_certificate(der).serial_number)
+
+
+async def test_tls_floor_and_certificate_reload(tmp_path: Path) -> None:
+    ca = trustme.CA()
+    first, second = ca.issue_cert("127.0.0.1"), ca.issue_cert("127.0.0.1")
+    cert, key = tmp_path / "tls.crt", tmp_path / "tls.key"
+    first.cert_chain_pems[0].write_to_path(str(cert))
+    first.private_key_pem.write_to_path(str(key))
+    tls = ReloadingTLS(str(cert), str(key))
+    assert tls.context.minimum_version == ssl.TLSVersion.TLSv1_2
+    runner = web.AppRunner(make_app(Config(), filled_cache()))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=tls.context)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        loop = asyncio.get_running_loop()
+        serial1 = await loop.run_in_executor(None, _serial_of_served_cert, port, ca)
+        import os
+        import time
+
+        second.cert_chain_pems[0].write_to_path(str(cert))
+        second.private_key_pem.write_to_path(str(key))
+        later = time.time() + 2
+        os.utime(cert, (later, later))
+        os.utime(key, (later, later))
+        assert tls.reload() is True
+        serial2 = await loop.run_in_executor(None, _serial_of_served_cert, port, ca)
+        assert serial1 != serial2
+        old = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        old.check_hostname, old.verify_mode = False, ssl.CERT_NONE
+        old.maximum_version = ssl.TLSVersion.TLSv1_1
+        with pytest.raises((ssl.SSLError, OSError)):
+            await loop.run_in_executor(None, lambda: old.wrap_socket(
+                socket.create_connection(("127.0.0.1", port)), server_hostname="x").do_handshake())
+    finally:
+        await runner.cleanup()
