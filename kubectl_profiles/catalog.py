@@ -56,10 +56,12 @@ def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index:
     name, version = raw.get("name"), raw.get("version")
     if not isinstance(name, str) or not isinstance(version, str) or not is_semver(version):
         return None
-    tag = raw.get("tag") if isinstance(raw.get("tag"), str) and raw.get("tag") else default_tag(name, version)
-    path = raw.get("path") if isinstance(raw.get("path"), str) and raw.get("path") else path_from_tag(tag)
-    keywords = raw.get("keywords") if isinstance(raw.get("keywords"), list) else []
-    prereqs = raw.get("prerequisites") if isinstance(raw.get("prerequisites"), list) else []
+    raw_tag, raw_path = raw.get("tag"), raw.get("path")
+    tag: str = raw_tag if isinstance(raw_tag, str) and raw_tag else default_tag(name, version)
+    path: str = raw_path if isinstance(raw_path, str) and raw_path else path_from_tag(tag)
+    raw_keywords, raw_prereqs = raw.get("keywords"), raw.get("prerequisites")
+    keywords: list[Any] = raw_keywords if isinstance(raw_keywords, list) else []
+    prereqs: list[Any] = raw_prereqs if isinstance(raw_prereqs, list) else []
     schema = raw.get("valuesSchema")
     return Entry(
         catalog=catalog,
@@ -83,7 +85,7 @@ def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index:
 
 def _meta(obj: Mapping[str, Any]) -> tuple[str, str]:
     meta = obj.get("metadata")
-    meta = meta if isinstance(meta, Mapping) else {}
+    meta = meta if type(meta) is dict or isinstance(meta, Mapping) else {}
     return str(meta.get("name") or ""), str(meta.get("namespace") or "default")
 
 
@@ -107,7 +109,7 @@ class CatalogIndex:
             return
         touched: set[tuple[str, str, str]] = set()
         for i, raw in enumerate(profiles):
-            if not isinstance(raw, Mapping):
+            if type(raw) is not dict and not isinstance(raw, Mapping):
                 continue
             entry = entry_from_dict(raw, name, namespace, i)
             if entry is not None:
@@ -127,7 +129,9 @@ class CatalogIndex:
 
     def catalog_namespace(self, catalog: str, namespace: str | None = None) -> str:
         """The namespace of the one catalog source called `catalog`; errors when none or several."""
-        found = self.catalog_sources(catalog, namespace)
+        found = self._by_name.get(catalog, []) if namespace is None else self.catalog_sources(catalog, namespace)
+        if len(found) == 1:
+            return _meta(found[0])[1]
         if not found:
             where = f" in namespace {namespace!r}" if namespace else ""
             raise NotFoundError(f"catalog {catalog!r} not found{where}",

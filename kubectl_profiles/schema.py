@@ -70,7 +70,7 @@ def json_schema(kind: str) -> Mapping[str, Any]:
 
 @cache
 def _fast(kind: str) -> Callable[[Any], Any]:
-    return fastjsonschema.compile(json_schema(kind))  # type: ignore[no-any-return]
+    return fastjsonschema.compile(dict(json_schema(kind)))
 
 
 @cache

@@ -128,7 +128,7 @@ class Cache:
                     log.warning("watch %s failed: %s; retrying in %.1fs", resource, exc, backoff)
                     await asyncio.sleep(backoff)
                     backoff = min(backoff * 2, 30)
-            except (OSError, ValueError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, OSError, ValueError) as exc:
                 log.warning("watch %s interrupted: %s; retrying in %.1fs", resource, exc, backoff)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 30)
@@ -157,7 +157,7 @@ class Cache:
                 self.synced["discovery"].set()
             except asyncio.CancelledError:
                 raise
-            except (KubeError, OSError, ValueError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, KubeError, OSError, ValueError) as exc:
                 log.warning("discovery failed: %s", exc)
                 await asyncio.sleep(5)
                 continue

@@ -18,7 +18,6 @@ import os
 import re
 import ssl
 import time
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +112,7 @@ async def handle_review(request: web.Request) -> web.Response:
     try:
         status, reply, outcome = await asyncio.wait_for(
             loop.run_in_executor(None, answer, raw, expected, cache, config.policy), timeout=max(deadline, 0.01))
-    except asyncio.TimeoutError:
+    except TimeoutError:
         uid = _uid(raw)
         log.warning("review timed out", extra={"fields": {"uid": uid}})
         return web.json_response(_timeout_response(uid))

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import semantic_version
+from semantic_version import Version as Version
 
 from kubectl_profiles.errors import UsageError
 
@@ -25,9 +26,9 @@ SEMVER_PATTERN = (
 _SEMVER_RE = re.compile(SEMVER_PATTERN)
 _PARTIAL_RE = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(.*)$")
 
-Version = semantic_version.Version
 
 
+@lru_cache(maxsize=8192)
 def is_semver(text: str) -> bool:
     return bool(_SEMVER_RE.match(text))
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kubectl_profiles.model.facts import Policy
 from kubectl_profiles.model.refs import SourceRef
 from kubectl_profiles.model.violation import Violation
 from kubectl_profiles.rules import prerequisites
 from kubectl_profiles.rules._common import check_rel_path, is_label, is_subdomain, mapping, seq, text
-from kubectl_profiles.model.facts import Policy
 
 _TYPES = ("chart", "kustomize", "profile")
 _OLD_KINDS = {"HelmChart": "chart", "Kustomize": "kustomize", "Profile": "profile"}

@@ -13,7 +13,7 @@ from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
 from kubectl_profiles.rules import prerequisites
-from kubectl_profiles.rules._common import check_rel_path, check_url, mapping, meta, seq, text, valid_ref_name
+from kubectl_profiles.rules._common import check_rel_path, check_url, mapping, meta, text, valid_ref_name
 from kubectl_profiles.rules.values import values_violations
 
 ALLOW_DOWNGRADE = "profiles.weave.works/allow-downgrade"

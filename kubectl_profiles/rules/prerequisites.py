@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from kubectl_profiles.errors import UsageError
@@ -37,6 +38,7 @@ class Prerequisite:
     """Set when the string uses a keyword but does not parse."""
 
 
+@lru_cache(maxsize=4096)
 def parse(raw: str) -> Prerequisite:
     words = raw.strip().split(None, 1)
     keyword = words[0].lower() if words else ""
@@ -144,7 +146,7 @@ def state(p: Prerequisite, namespace: str, facts: Facts) -> tuple[str, str]:
 def check_prerequisites(prereqs: Sequence[Any], namespace: str, facts: Facts, *, path: str) -> list[Violation]:
     """Violations for an installation in `namespace` of an entry with these prerequisites."""
     out: list[Violation] = []
-    for i, raw in enumerate(prereqs):
+    for raw in prereqs:
         if not isinstance(raw, str):
             continue
         p = parse(raw)

@@ -96,7 +96,7 @@ def test_dry_run_server_stores_nothing(cluster: Any, namespace: str) -> None:
     ("dave", (), "labelled-wrong", False),     # selector does not match
 ])
 def test_access_matrix(cluster: Any, user: str, groups: tuple[str, ...], target: str, allowed: bool) -> None:
-    """Namespaces × users × groups, through impersonation: the webhook decides, RBAC allows all of them."""
+    """Namespaces x users x groups, through impersonation: the webhook decides, RBAC allows all of them."""
     import uuid
 
     suffix = uuid.uuid4().hex[:6]

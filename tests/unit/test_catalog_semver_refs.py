@@ -88,7 +88,7 @@ def test_packaged_crds_are_identical_to_crds_dir() -> None:
     names = sorted(p.name for p in (ROOT / "crds").glob("*.yaml"))
     packaged = sorted(p.name for p in (ROOT / "kubectl_profiles" / "crds").glob("*.yaml"))
     assert names == packaged and len(names) == 3
-    match, mismatch, errors = filecmp.cmpfiles(ROOT / "crds", ROOT / "kubectl_profiles" / "crds", names,
+    _, mismatch, errors = filecmp.cmpfiles(ROOT / "crds", ROOT / "kubectl_profiles" / "crds", names,
                                                shallow=False)
     assert mismatch == [] and errors == [], "run 'make sync-crds'"
 

@@ -36,7 +36,7 @@ def test_denial_names_field_rule_and_fix() -> None:
 def test_access_denial_is_403_and_groups_come_from_user_info() -> None:
     locked = catalog(namespace="platform")
     locked["spec"]["access"] = {"groups": ["platform-admins"]}
-    status, body, _ = review(admission(installation()), facts_from(locked), Policy())
+    _, body, _ = review(admission(installation()), facts_from(locked), Policy())
     assert body["response"]["status"]["code"] == 403 and "installation.access.denied" in \
         body["response"]["status"]["message"]
     _, body, _ = review(admission(installation(), user="carol", groups=("platform-admins",)), facts_from(locked),
