@@ -32,7 +32,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: $(VENV)/.installed ## Install the plugin and the webhook into .venv
 install-test: $(VENV)/.installed-test ## Install the test dependencies into .venv
 
-provision: $(VENV)/.installed ## Get etcd and kube-apiserver (envtest assets, the cache, or a Debian build)
+provision: $(VENV)/.installed-test ## Get etcd and kube-apiserver (envtest assets, the cache, or a Debian build)
 	$(DEVENV) provision
 
 cluster-up: provision ## Start the local control plane and the webhook (kubeconfig: .cluster/kubeconfig)
