@@ -131,9 +131,43 @@ def version_cmd(output: str) -> None:
         click.echo(json.dumps(doc, indent=2) if output == "json" else f"clientVersion:\n  version: {__version__}")
 
 
+_GLOBAL_WITH_VALUE = {"--kubeconfig", "--context", "-n", "--namespace", "--request-timeout"}
+_GLOBAL_FLAGS = {"-A", "--all-namespaces", "--debug"}
+
+
+def hoist_global_flags(args: list[str]) -> list[str]:
+    """Move kubectl's global flags in front of the subcommand, where click expects them.
+
+    kubectl users write `kubectl profiles get -A -n web`; the flags belong to the group, not to `get`.
+    Everything after `--` is left alone.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if arg in _GLOBAL_FLAGS:
+            front.append(arg)
+        elif name in _GLOBAL_WITH_VALUE and "=" in arg:
+            front.append(arg)
+        elif arg in _GLOBAL_WITH_VALUE and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 1
+        elif arg.startswith("-n") and len(arg) > 2 and not arg.startswith("--"):
+            front.append(arg)  # -nweb
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return (and exit with) 0, 1 or 2. Errors are printed once, here."""
-    args = sys.argv[1:] if argv is None else argv
+    args = hoist_global_flags(sys.argv[1:] if argv is None else list(argv))
     debug = "--debug" in args
     try:
         # With standalone_mode=False click returns ctx.exit()'s code instead of exiting.

@@ -1,0 +1,75 @@
+"""What the commands share: the cluster client from kubectl's global flags, namespaces, facts, progress."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from kubectl_profiles.catalog import CatalogIndex
+    from kubectl_profiles.cli.main import GlobalOptions
+    from kubectl_profiles.kube import Kube
+    from kubectl_profiles.model.facts import Facts
+
+OUTPUT_FORMATS = ["table", "wide", "json", "yaml", "name"]
+
+
+def output_option(default: str = "table") -> Callable[[Any], Any]:
+    return click.option("-o", "--output", type=click.Choice(OUTPUT_FORMATS), default=default, show_default=True,
+                        help="Output format.")
+
+
+def options(ctx: click.Context) -> GlobalOptions:
+    obj: GlobalOptions = ctx.find_root().obj
+    return obj
+
+
+def kube(ctx: click.Context) -> Kube:
+    from kubectl_profiles.kube import Kube
+
+    opts = options(ctx)
+    cached = opts.extra.get("kube")
+    if cached is None:
+        cached = Kube.from_options(opts.kubeconfig, opts.context, opts.namespace, opts.request_timeout)
+        opts.extra["kube"] = cached
+    return cached
+
+
+def scope(ctx: click.Context) -> str | None:
+    """The namespace a namespaced read acts on: None for -A."""
+    opts = options(ctx)
+    return None if opts.all_namespaces else kube(ctx).namespace
+
+
+def catalog_index(ctx: click.Context, namespace: str | None = None) -> CatalogIndex:
+    """Catalogs are discovered cluster-wide (one list call), like a package index, unless -n narrows them."""
+    from kubectl_profiles.catalog import CatalogIndex
+
+    opts = options(ctx)
+    found = kube(ctx).list("profilecatalogsources", namespace if namespace else
+                           (opts.namespace if opts.namespace and not opts.all_namespaces else None))
+    return CatalogIndex(found)
+
+
+def cluster_facts(ctx: click.Context, index: CatalogIndex, *, installations: list[Any] | None = None,
+                  discovery: bool = True) -> Facts:
+    from kubectl_profiles.model.facts import Facts
+
+    k = kube(ctx)
+    return Facts(
+        catalogs=index.sources,
+        installations=installations if installations is not None else k.list("profileinstallations"),
+        namespace_labels=k.namespace_labels(),
+        server_version=k.server_version() if discovery else None,
+        served_apis=k.served_apis() if discovery else None,
+        index=index,
+    )
+
+
+def progress(message: str) -> None:
+    """Progress for long operations, on a terminal only, on stderr."""
+    if sys.stderr.isatty():
+        click.echo(f"... {message}", err=True)
