@@ -22,7 +22,7 @@ def audit_cmd(ctx: click.Context, output: str) -> None:
 
     k = common.kube(ctx)
     installations = k.list("profileinstallations", common.scope(ctx))
-    index = common.catalog_index(ctx, None)
+    index = common.catalog_index(ctx)
     facts = common.cluster_facts(ctx, index, installations=k.list("profileinstallations"))
     rows, docs = [], []
     for inst in installations:

@@ -44,14 +44,17 @@ def scope(ctx: click.Context) -> str | None:
     return None if opts.all_namespaces else kube(ctx).namespace
 
 
-def catalog_index(ctx: click.Context, namespace: str | None = None) -> CatalogIndex:
-    """Catalogs are discovered cluster-wide (one list call), like a package index, unless -n narrows them."""
+def catalog_index(ctx: click.Context, *, narrow: bool = False) -> CatalogIndex:
+    """Every catalog in the cluster (one list call), like a package index.
+
+    Installing, upgrading and checking look across namespaces: a catalog's access rules, not its namespace, say
+    who may use it. Only `list` narrows to the -n namespace's catalogs when asked (`narrow`).
+    """
     from kubectl_profiles.catalog import CatalogIndex
 
     opts = options(ctx)
-    found = kube(ctx).list("profilecatalogsources", namespace if namespace else
-                           (opts.namespace if opts.namespace and not opts.all_namespaces else None))
-    return CatalogIndex(found)
+    namespace = opts.namespace if narrow and opts.namespace and not opts.all_namespaces else None
+    return CatalogIndex(kube(ctx).list("profilecatalogsources", namespace))
 
 
 def cluster_facts(ctx: click.Context, index: CatalogIndex, *, installations: list[Any] | None = None,

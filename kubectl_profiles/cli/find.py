@@ -36,7 +36,7 @@ def list_cmd(ctx: click.Context, query: str | None, catalog: str | None, all_ver
 
     QUERY matches names, descriptions and keywords, case-insensitively.
     """
-    index = common.catalog_index(ctx)
+    index = common.catalog_index(ctx, narrow=True)
     entries = index.search(query, catalog=catalog, all_versions=all_versions)
     if devel and not all_versions:
         entries = [index.latest(e.catalog, e.name, e.namespace, devel=True) or e for e in entries]

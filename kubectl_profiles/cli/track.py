@@ -45,7 +45,7 @@ def get_cmd(ctx: click.Context, name: str | None, output: str) -> None:
 
             raise NotFoundError(f"installation {name!r} not found in namespace {namespace}",
                                 hint="list them with 'kubectl profiles get -A'")
-    index = common.catalog_index(ctx, None)
+    index = common.catalog_index(ctx)
     rows = []
     for inst in installations:
         ref = _catalog_ref(inst)
@@ -71,7 +71,7 @@ def outdated_cmd(ctx: click.Context, devel: bool, output: str) -> None:
 
     k = common.kube(ctx)
     installations = k.list("profileinstallations", common.scope(ctx))
-    index = common.catalog_index(ctx, None)
+    index = common.catalog_index(ctx)
     rows, docs = [], []
     for inst in installations:
         ref = _catalog_ref(inst)

@@ -15,6 +15,10 @@ DNS1123_LABEL_RE = re.compile(rf"^{_NAME}$")
 DNS1123_SUBDOMAIN_RE = re.compile(rf"^{_NAME}(\.{_NAME})*$")
 
 
+def is_dns_label(value: str) -> bool:
+    return len(value) <= 63 and bool(DNS1123_LABEL_RE.match(value))
+
+
 @dataclass(frozen=True, slots=True)
 class ProfileRef:
     catalog: str

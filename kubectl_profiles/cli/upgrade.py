@@ -1,0 +1,78 @@
+"""`upgrade`: move an installation to another version of its catalog entry.
+
+Refuses a downgrade unless `--allow-downgrade` (which also sets the annotation the webhook honours). Values stay
+as installed unless -f/--set change them. Flux objects that the new version no longer has are removed.
+In GitOps mode (`--output-dir`) the files are regenerated; merging a user's own edits three-way is not built yet
+and the command says so instead of overwriting them.
+"""
+
+from __future__ import annotations
+
+import click
+
+from kubectl_profiles.cli import common
+
+DOWNGRADE = "profiles.weave.works/allow-downgrade"
+
+
+@click.command("upgrade")
+@click.argument("name")
+@click.option("--version", "version", help="Target version or range.")
+@click.option("--latest", is_flag=True, help="The newest version in the catalog.")
+@click.option("--devel", is_flag=True, help="Consider prereleases.")
+@click.option("--allow-downgrade", is_flag=True, help="Allow moving to an older version.")
+@click.option("-f", "--values", "values_files", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
+@click.option("--dry-run", is_flag=True, help="Check everything on the server, change nothing.")
+@click.pass_context
+def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool, devel: bool,
+                allow_downgrade: bool, values_files: tuple[str, ...], sets: tuple[str, ...], dry_run: bool) -> None:
+    """Move installation NAME to another version (--version V or --latest)."""
+    from kubectl_profiles.cli.install import apply_all, build, precheck, preflight_flux
+    from kubectl_profiles.cli.values import load_values
+    from kubectl_profiles.errors import NotFoundError, UsageError
+    from kubectl_profiles.kube import KIND_TO_RESOURCE
+    from kubectl_profiles.model.semver import parse_version
+    from kubectl_profiles.render import INSTALLATION_LABEL
+
+    if bool(version) == latest:
+        raise UsageError("give exactly one of --version and --latest")
+    k = common.kube(ctx)
+    current = k.get("profileinstallations", name, k.namespace)
+    if current is None:
+        raise NotFoundError(f"installation {name!r} not found in namespace {k.namespace}",
+                            hint="list them with 'kubectl profiles get -A'")
+    ref = (current.get("spec") or {}).get("catalog")
+    if not ref:
+        raise UsageError(f"installation {name!r} comes from a git source, not a catalog; reinstall it with "
+                         "'kubectl profiles install --url ... --tag NEW'")
+    spec = "*" if latest else version
+    reference = f"{ref['catalog']}/{ref['profile']}@{spec}"
+    values = load_values(values_files, sets, base=(current.get("spec") or {}).get("values") or {})
+    objects, index, entry = build(ctx, reference=reference, url=None, tag=None, branch=None, path=None, name=name,
+                                  namespace=k.namespace, values=values, devel=devel,
+                                  catalog_namespace=ref.get("namespace") or None, git_repository=None)
+    before, after = parse_version(ref["version"]), entry.version
+    if after == before and not (values_files or sets):
+        click.echo(f"{name} is already at {ref['version']}")
+        return
+    if after < before:
+        if not allow_downgrade:
+            raise UsageError(f"{entry.raw_version} is older than the installed {ref['version']}",
+                             hint="add --allow-downgrade to move back")
+        objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
+    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade)
+    preflight_flux(ctx)
+    if dry_run:
+        k.apply(objects, dry_run=True)
+        click.echo(f"{name}: {ref['version']} -> {entry.raw_version} (server dry run)")
+        return
+    lines = apply_all(ctx, objects)
+    keep = {(o["kind"], o["metadata"]["name"]) for o in objects}
+    for kind in ("HelmRelease", "Kustomization", "HelmRepository", "GitRepository"):
+        for obj in k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=f"{INSTALLATION_LABEL}={name}"):
+            if (kind, obj["metadata"]["name"]) not in keep:
+                k.delete(KIND_TO_RESOURCE[kind], obj["metadata"]["name"], k.namespace)
+                lines.append(f"{kind.lower()}/{obj['metadata']['name']} deleted (not in {entry.raw_version})")
+    click.echo("\n".join(lines))
+    click.echo(f"{name}: upgraded {ref['version']} -> {entry.raw_version}")

@@ -1,0 +1,195 @@
+"""Profiles from git: shallow checkouts cached per (URL, ref), profile.yaml, nested trees and tag scans.
+
+Git is driven through the system `git` binary rather than a library: it honours the user's own credential
+helpers, ssh-agent, `~/.ssh/config` and known_hosts, which is how private repositories already work for them.
+It runs without prompts (`GIT_TERMINAL_PROMPT=0`) and with a timeout; errors keep git's last line, with any
+credentials in the URL removed.
+
+Cache: `${XDG_CACHE_HOME:-~/.cache}/kubectl-profiles/git/<hash of URL>/<ref>`. A tag is immutable, so a cached
+tag is used without touching the network; a branch is fetched again each time. Checkouts are made in a temporary
+directory and renamed into place, so an interrupted clone never leaves a half-written cache entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import urllib.parse
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kubectl_profiles.errors import SourceError
+from kubectl_profiles.model.definition import ProfileDefinition, normalise_definition
+from kubectl_profiles.model.refs import SourceRef, normalise_path
+from kubectl_profiles.model.semver import is_semver
+
+GIT_TIMEOUT = 300
+_TAG = re.compile(r"^(?:(?P<dir>.+)/)?(?P<version>v?\d+\.\d+\.\d+\S*)$")
+
+
+def redact(url: str) -> str:
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.password or parsed.username:
+        host = parsed.hostname or ""
+        netloc = host + (f":{parsed.port}" if parsed.port else "")
+        return urllib.parse.urlunsplit((parsed.scheme, netloc, parsed.path, parsed.query, parsed.fragment))
+    return url
+
+
+def default_cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kubectl-profiles" / "git"
+
+
+@dataclass
+class GitCache:
+    root: Path = field(default_factory=default_cache_root)
+    progress: Callable[[str], None] | None = None
+
+    def _git(self, *args: str, cwd: Path | None = None, url: str = "") -> str:
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="true", LC_ALL="C")
+        cmd = ["git", "-c", "protocol.file.allow=always", "-c", "advice.detachedHead=false", *args]
+        try:
+            result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=GIT_TIMEOUT,
+                                    check=False)
+        except FileNotFoundError as exc:
+            raise SourceError("git is not installed", hint="install git to read profiles from repositories") from exc
+        except subprocess.TimeoutExpired as exc:
+            raise SourceError(f"git timed out reading {redact(url)}") from exc
+        if result.returncode != 0:
+            lines = [ln for ln in result.stderr.strip().splitlines() if ln.strip()] or ["git failed"]
+            last = lines[-1].removeprefix("fatal: ").strip()
+            raise SourceError(f"cannot read {redact(url)}: {redact(last)}",
+                              hint="check the URL, the ref and your git credentials")
+        return result.stdout
+
+    def _say(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(message)
+
+    def checkout(self, src: SourceRef) -> Path:
+        """A directory holding the repository at `src`'s ref; returns the profile directory (`src.path`)."""
+        key = hashlib.sha256(src.url.encode()).hexdigest()[:16]
+        ref = src.ref
+        target = self.root / key / re.sub(r"[^A-Za-z0-9._-]", "_", ref)
+        if src.tag is None or not target.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / key).mkdir(exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".clone-", dir=self.root / key))
+            try:
+                self._say(f"cloning {redact(src.url)} ({'tag' if src.tag else 'branch'} {ref})")
+                args = ["clone", "--quiet", "--depth", "1"]
+                if ref != "HEAD":
+                    args += ["--branch", ref]
+                self._git(*args, "--", src.url, str(tmp / "repo"), url=src.url)
+                if target.exists():
+                    shutil.rmtree(target)
+                (tmp / "repo").rename(target)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+        directory = target / normalise_path(src.path)
+        if not directory.resolve().is_relative_to(target.resolve()):
+            raise SourceError(f"path {src.path!r} leaves the repository {redact(src.url)}")
+        return directory
+
+    def list_tags(self, url: str) -> list[str]:
+        out = self._git("ls-remote", "--tags", "--refs", url, url=url)
+        return [line.split("refs/tags/", 1)[1] for line in out.splitlines() if "refs/tags/" in line]
+
+
+def read_profile_yaml(src: SourceRef, cache: GitCache) -> Mapping[str, Any]:
+    directory = cache.checkout(src)
+    path = directory / "profile.yaml"
+    if not path.is_file():
+        raise SourceError(f"no profile.yaml in {redact(src.url)} at {src.ref} under {normalise_path(src.path)}",
+                          hint="check the entry's path or tag")
+    try:
+        doc = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise SourceError(f"profile.yaml in {redact(src.url)} at {src.ref} is not valid YAML") from exc
+    if not isinstance(doc, Mapping):
+        raise SourceError(f"profile.yaml in {redact(src.url)} at {src.ref} is not a mapping")
+    return doc
+
+
+def load_definition(src: SourceRef, cache: GitCache) -> ProfileDefinition:
+    doc = read_profile_yaml(src, cache)
+    return normalise_definition(doc, where=f"profile.yaml of {redact(src.url)}@{src.ref}", base_path=src.path)
+
+
+@dataclass
+class ResolvedProfile:
+    source: SourceRef
+    definition: ProfileDefinition
+    directory: Path
+    children: dict[str, ResolvedProfile] = field(default_factory=dict)
+
+
+def resolve_tree(src: SourceRef, cache: GitCache, *, max_depth: int = 10,
+                 _trail: tuple[SourceRef, ...] = ()) -> ResolvedProfile:
+    """The profile at `src` and, recursively, every profile it nests; cycles and runaway depth are errors."""
+    keys = [t.key() for t in _trail]
+    if src.key() in keys:
+        loop = " -> ".join(str(s) for s in (*_trail[keys.index(src.key()):], src))
+        raise SourceError(f"nested profiles form a cycle: {loop}", hint="remove one of the nestings")
+    if len(_trail) > max_depth:
+        raise SourceError(f"profiles are nested more than {max_depth} deep at {src}", hint="flatten the tree")
+    definition = load_definition(src, cache)
+    node = ResolvedProfile(src, definition, cache.checkout(src))
+    for artifact in definition.artifacts:
+        if artifact.kind == "profile" and artifact.profile is not None:
+            node.children[artifact.name] = resolve_tree(artifact.profile, cache, max_depth=max_depth,
+                                                        _trail=(*_trail, src))
+    return node
+
+
+def make_resolver(cache: GitCache) -> Callable[[SourceRef], Mapping[str, Any] | None]:
+    def resolve(src: SourceRef) -> Mapping[str, Any] | None:
+        try:
+            return read_profile_yaml(src, cache)
+        except SourceError:
+            return None
+
+    return resolve
+
+
+def scan_repository(url: str, cache: GitCache, warn: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """Catalog entries from a repository's tags `<dir>/<semver>` or `<semver>` and each tag's profile.yaml."""
+    entries: list[dict[str, Any]] = []
+    for tag in sorted(cache.list_tags(url)):
+        match = _TAG.match(tag)
+        if not match or not is_semver(match.group("version")):
+            continue
+        path = match.group("dir") or "."
+        try:
+            doc = read_profile_yaml(SourceRef(url, tag=tag, path=path), cache)
+            definition = normalise_definition(doc, where=f"profile.yaml at {tag}")
+        except SourceError as exc:
+            if warn is not None:
+                warn(f"skipping tag {tag}: {exc}")
+            continue
+        version = match.group("version")
+        entry: dict[str, Any] = {"name": definition.name, "version": version.removeprefix("v"), "tag": tag,
+                                 "url": url}
+        if path != (tag.rpartition("/")[0] or "."):
+            entry["path"] = path
+        if definition.description:
+            entry["description"] = definition.description
+        if definition.keywords:
+            entry["keywords"] = list(definition.keywords)
+        if definition.maintainer:
+            entry["maintainer"] = definition.maintainer
+        if definition.prerequisites:
+            entry["prerequisites"] = list(definition.prerequisites)
+        if definition.values_schema is not None:
+            entry["valuesSchema"] = dict(definition.values_schema)
+        entries.append(entry)
+    return entries
