@@ -176,7 +176,9 @@ def install_cmd(ctx: click.Context, reference: str | None, name: str | None, val
         from kubectl_profiles.gitops import publish
         from kubectl_profiles.render import write_tree
 
-        written = write_tree(objects, output_dir)
+        from pathlib import Path
+
+        written = write_tree(objects, Path(output_dir))
         for p in written:
             click.echo(str(p))
         if commit:

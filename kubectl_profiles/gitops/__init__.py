@@ -50,7 +50,9 @@ def create_pull_request(remote_url: str, branch: str, base: str, title: str, bod
         raise UsageError("--create-pr needs a GitHub token", hint="set GITHUB_TOKEN (or GH_TOKEN)")
     owner, name = github_repo(remote_url)
     api = os.environ.get("GITHUB_API_URL", "https://api.github.com").rstrip("/")
-    request = urllib.request.Request(
+    if not api.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+        raise UsageError(f"GITHUB_API_URL {api!r} must be an https URL")
+    request = urllib.request.Request(  # noqa: S310 - scheme checked above
         f"{api}/repos/{owner}/{name}/pulls", method="POST",
         data=json.dumps({"title": title, "head": branch, "base": base, "body": body}).encode(),
         headers={"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
