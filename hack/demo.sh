@@ -17,7 +17,7 @@ run kubectl version
 
 say "Build example profile repositories (local git repositories with version tags)."
 REPOS="$PWD/.cluster/repos"
-run python hack/example_repos.py "$REPOS"
+URL=$(python -m kubectl_profiles.devenv.examples "$REPOS"); echo "$URL"
 
 say "Flux is not running here, so load stand-ins for its CRDs (same groups, kinds and versions)."
 run kubectl apply -f examples/flux-crds-standin.yaml
@@ -26,7 +26,7 @@ kubectl wait --for=condition=Established --timeout=30s -f examples/flux-crds-sta
 say "Load the example catalogs: one in the original v0.0.5 shape, one with access rules."
 run kubectl apply -f examples/catalogs/
 say "Turn a git repository's tags into a catalog with 'catalog scan', and apply it."
-run kubectl profiles catalog scan "file://$REPOS/demo-profiles.git" --catalog demo --apply
+run kubectl profiles catalog scan "$URL" --catalog demo --apply
 
 say "Find profiles: every catalog, then a search."
 run kubectl profiles list
@@ -55,6 +55,6 @@ say "A bad object is refused by the admission webhook, with a message that names
 deny kubectl apply -n "$NS" -f examples/bad/installation-unknown-version.yaml
 
 say "The same rules run offline, for CI: validate the examples (the bad file fails, exit code 1)."
-deny kubectl profiles validate examples/catalogs examples/bad
+deny kubectl profiles validate examples/catalogs examples/bad tests/fixtures/invalid/catalog-bad-version.yaml
 
-say "Done. Try: export KUBECONFIG=$KUBECONFIG; kubectl profiles --help. Stop with: make cluster-down"
+say "Done. Try it yourself:  export KUBECONFIG=$KUBECONFIG PATH=$PWD/.venv/bin:\$PATH  and  kubectl profiles --help.  Stop with: make cluster-down"

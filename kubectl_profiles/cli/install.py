@@ -173,10 +173,10 @@ def install_cmd(ctx: click.Context, reference: str | None, name: str | None, val
                               git_repository=git_repository)
     precheck(ctx, objects, index)
     if output_dir:
+        from pathlib import Path
+
         from kubectl_profiles.gitops import publish
         from kubectl_profiles.render import write_tree
-
-        from pathlib import Path
 
         written = write_tree(objects, Path(output_dir))
         for p in written:
