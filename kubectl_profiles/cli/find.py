@@ -74,7 +74,9 @@ def describe_cmd(ctx: click.Context, reference: str, catalog_namespace: str | No
     ref = parse_profile_ref(reference)
     index = common.catalog_index(ctx)
     versions = index.versions(ref.catalog, ref.profile, catalog_namespace)
-    entry = index.resolve(ref.catalog, ref.profile, ref.version, namespace=catalog_namespace, devel=True)
+    # The latest release unless a version is named; a profile with only prereleases shows its newest one.
+    entry = index.latest(ref.catalog, ref.profile, catalog_namespace) if ref.version is None else None
+    entry = entry or index.resolve(ref.catalog, ref.profile, ref.version, namespace=catalog_namespace, devel=True)
     source = index.catalog_sources(entry.catalog, entry.namespace)[0]
     k = common.kube(ctx)
     installations = k.list("profileinstallations")
@@ -142,11 +144,12 @@ def _artifacts(entry: Any) -> list[dict[str, Any]] | str:
     out = []
     for a in definition.artifacts:
         if a.kind == "chart" and a.chart is not None:
-            detail = f"local chart {a.chart.path}" if a.chart.path else \
-                f"chart {a.chart.name} {a.chart.version or ''} from {a.chart.url}".replace("  ", " ")
+            detail = f"{a.chart.path} (in the profile's repository)" if a.chart.path else \
+                f"{a.chart.name} {a.chart.version or ''} from {a.chart.url}".replace("  ", " ")
         elif a.kind == "kustomize":
-            detail = f"manifests in {a.kustomize_path}"
+            detail = f"{a.kustomize_path}"
         else:
-            detail = f"nested profile {a.profile}"
-        out.append({"name": a.name, "type": a.kind, "detail": detail, "dependsOn": list(a.depends_on)})
+            detail = f"{a.profile}"
+        kind = {"chart": "helm chart", "kustomize": "kustomize", "profile": "nested profile"}[a.kind]
+        out.append({"name": a.name, "type": kind, "detail": detail, "dependsOn": list(a.depends_on)})
     return out
