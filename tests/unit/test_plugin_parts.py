@@ -177,7 +177,7 @@ def test_write_tree_is_atomic(repo: str, cache: GitCache, tmp_path: Path, monkey
 class _FakeGitHub(BaseHTTPRequestHandler):
     seen: list[dict[str, Any]] = []
 
-    def do_POST(self) -> None:  # noqa: N802 - the http.server API
+    def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _FakeGitHub.seen.append({"path": self.path, "auth": self.headers["Authorization"], **body})
         payload = json.dumps({"html_url": "https://github.example/o/r/pull/1"}).encode()
