@@ -155,7 +155,10 @@ def test_render_flattens_nested_profiles(repo: str, cache: GitCache) -> None:
 def test_write_tree_is_atomic(repo: str, cache: GitCache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "gitops"
     first = write_tree(render(repo, cache), out)
-    assert [p.name for p in first][0] == "gitrepository-web.yaml" and (out / "team" / "web" / "kustomization.yaml").exists()
+    assert [p.name for p in first] == [
+        "gitrepository-web.yaml", "helmrelease-web-exporter.yaml", "helmrelease-web-server.yaml",
+        "helmrepository-web-exporter.yaml", "kustomization-web-config.yaml", "kustomization.yaml",
+        "profileinstallation-web.yaml"]
     before = {p.name: p.read_text() for p in (out / "team" / "web").iterdir()}
     calls = {"n": 0}
     real = Path.write_text
