@@ -95,6 +95,7 @@ async def test_timeout_gives_a_well_formed_denial(aiohttp_client: Any, app: web.
         raise AssertionError("should have timed out")
 
     monkeypatch.setattr(server, "review", slow)
+    monkeypatch.setattr(server, "INLINE_BODY_BYTES", 0)  # the thread path, where the deadline applies
     client = await aiohttp_client(app)
     resp = await client.post("/validate/profileinstallations?timeout=300ms", json=admission(installation()))
     body = await resp.json()
