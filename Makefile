@@ -12,7 +12,7 @@ export PATH := $(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-test provision cluster-up cluster-down cluster-status demo test test-unit \
-        lint sync-crds bench clean
+        lint sync-crds bench image local-env clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -47,8 +47,9 @@ cluster-status: ## Show the local control plane's state
 demo: cluster-up ## Set everything up and tour the main job
 	bash hack/demo.sh
 
-sync-crds: ## Copy crds/ into the Python package (a test keeps the copies identical)
+sync-crds: ## Copy crds/ into the Python package and the chart (tests keep the copies identical)
 	cp crds/*.yaml kubectl_profiles/crds/
+	cp crds/*.yaml charts/kubectl-profiles/crds/
 
 lint: $(VENV)/.installed-test ## ruff, mypy --strict and the import-layer contracts
 	$(BIN)/ruff check kubectl_profiles webhook tests bench
@@ -67,6 +68,12 @@ bench: install-test provision ## Run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/webhook.py
 	$(BIN)/python bench/plugin.py
+
+image: ## Build the webhook's container image (needs a Docker engine)
+	docker build -t kubectl-profiles-webhook:dev .
+
+local-env: ## A kind cluster with the chart and the example catalogs (needs Docker, kind and helm)
+	bash hack/local-env.sh
 
 clean: cluster-down ## Remove the virtual environment and build output
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

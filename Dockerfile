@@ -1,0 +1,16 @@
+# The webhook's image: a wheel built in one stage, installed into a slim runtime with no build tools.
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY setup.cfg pyproject.toml README.md ./
+COPY kubectl_profiles kubectl_profiles
+COPY webhook webhook
+RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+
+FROM python:3.11-slim
+LABEL org.opencontainers.image.title="profiles-webhook" \
+      org.opencontainers.image.description="Validating admission webhook for kubectl-profiles"
+COPY --from=build /wheels /wheels
+RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
+USER 65532:65532
+EXPOSE 8443
+ENTRYPOINT ["profiles-webhook"]

@@ -1,0 +1,20 @@
+{{- define "profiles.fullname" -}}
+{{- printf "%s-webhook" .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "profiles.labels" -}}
+app.kubernetes.io/name: kubectl-profiles
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "profiles.selector" -}}
+app.kubernetes.io/name: kubectl-profiles
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "profiles.tlsSecret" -}}
+{{ include "profiles.fullname" . }}-tls
+{{- end -}}
