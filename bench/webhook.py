@@ -153,7 +153,7 @@ def start_server(mode: str, port: int, cert: str, key: str, ca: str) -> subproce
 
     for _ in range(300):
         try:
-            urllib.request.urlopen(f"https://127.0.0.1:{port}/healthz", context=ctx, timeout=1)  # noqa: S310
+            urllib.request.urlopen(f"https://127.0.0.1:{port}/healthz", context=ctx, timeout=1)
             return proc
         except OSError as exc:
             if "404" in str(exc) or "Not Found" in str(exc):
