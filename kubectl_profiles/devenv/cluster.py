@@ -85,20 +85,25 @@ class Cluster:
     def kubectl(self, *args: str, user: str | None = None, check: bool = True, input: str | None = None,
                 timeout: float = 60) -> subprocess.CompletedProcess[str]:
         """Run the real kubectl against this control plane (as `user`'s context when given)."""
-        cmd = ["kubectl", "--kubeconfig", str(self.kubeconfig)]
-        if user is not None:
-            cmd += ["--context", user]
-        result = subprocess.run([*cmd, *args], input=input, capture_output=True, text=True, timeout=timeout,
-                                check=False)
-        if check and result.returncode != 0:
-            raise DevenvError(f"kubectl {' '.join(args)} failed: {result.stderr.strip()}")
-        return result
+        return run_kubectl(self.kubeconfig, *args, user=user, check=check, input=input, timeout=timeout)
 
     def ready(self) -> bool:
         return _readyz(self.server, self.ca_file, self.tokens.get("admin", ""))
 
     def alive(self) -> bool:
         return all(_pid_alive(pid) for name, pid in self.pids.items() if name in ("etcd", "kube-apiserver"))
+
+
+def run_kubectl(kubeconfig: Path, *args: str, user: str | None = None, check: bool = True,
+                input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    cmd = ["kubectl", "--kubeconfig", str(kubeconfig)]
+    if user is not None:
+        cmd += ["--context", user]
+    result = subprocess.run([*cmd, *args], input=input, capture_output=True, text=True, timeout=timeout,
+                            check=False)
+    if check and result.returncode != 0:
+        raise DevenvError(f"kubectl {' '.join(args)} failed: {result.stderr.strip()}")
+    return result
 
 
 def free_port() -> int:

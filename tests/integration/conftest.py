@@ -35,14 +35,8 @@ class External:
 
     def kubectl(self, *args: str, user: str | None = None, check: bool = True, input: str | None = None,
                 timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        cmd = ["kubectl", "--kubeconfig", str(self.kubeconfig)]
-        if user is not None:
-            cmd += ["--context", user]
-        result = subprocess.run([*cmd, *args], input=input, capture_output=True, text=True, timeout=timeout,
-                                check=False)
-        if check and result.returncode != 0:
-            raise AssertionError(f"kubectl {' '.join(args)} failed: {result.stderr}")
-        return result
+        return cluster_mod.run_kubectl(self.kubeconfig, *args, user=user, check=check, input=input,
+                                       timeout=timeout)
 
 
 @pytest.fixture(scope="session")
