@@ -2,17 +2,21 @@
 
 Refuses a downgrade unless `--allow-downgrade` (which also sets the annotation the webhook honours). Values stay
 as installed unless -f/--set change them. Flux objects that the new version no longer has are removed.
-In GitOps mode (`--output-dir`) the files are regenerated; merging a user's own edits three-way is not built yet
-and the command says so instead of overwriting them.
+In GitOps mode (`--output-dir DIR`) the installation is read from its files under DIR, and the new version's files
+are merged three-way with the user's edits (kubectl_profiles.gitops.merge); conflicts are listed and exit 1.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 import click
 
 from kubectl_profiles.cli import common
 
 DOWNGRADE = "profiles.weave.works/allow-downgrade"
+RANGE = "profiles.weave.works/version-range"
 
 
 @click.command("upgrade")
@@ -24,9 +28,11 @@ DOWNGRADE = "profiles.weave.works/allow-downgrade"
 @click.option("-f", "--values", "values_files", multiple=True, type=click.Path(dir_okay=False))
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
 @click.option("--dry-run", is_flag=True, help="Check everything on the server, change nothing.")
+@click.option("--output-dir", type=click.Path(file_okay=False), help="GitOps mode: upgrade the files under DIR.")
 @click.pass_context
 def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool, devel: bool,
-                allow_downgrade: bool, values_files: tuple[str, ...], sets: tuple[str, ...], dry_run: bool) -> None:
+                allow_downgrade: bool, values_files: tuple[str, ...], sets: tuple[str, ...], dry_run: bool,
+                output_dir: str | None) -> None:
     """Move installation NAME to another version (--version V or --latest)."""
     from kubectl_profiles.cli.install import apply_all, build, precheck, preflight_flux
     from kubectl_profiles.cli.values import load_values
@@ -38,7 +44,10 @@ def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool
     if bool(version) == latest:
         raise UsageError("give exactly one of --version and --latest")
     k = common.kube(ctx)
-    current = k.get("profileinstallations", name, k.namespace)
+    if output_dir:
+        current = _from_files(output_dir, k.namespace, name)
+    else:
+        current = k.get("profileinstallations", name, k.namespace)
     if current is None:
         raise NotFoundError(f"installation {name!r} not found in namespace {k.namespace}",
                             hint="list them with 'kubectl profiles get -A'")
@@ -52,6 +61,11 @@ def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool
     objects, index, entry = build(ctx, reference=reference, url=None, tag=None, branch=None, path=None, name=name,
                                   namespace=k.namespace, values=values, devel=devel,
                                   catalog_namespace=ref.get("namespace") or None, git_repository=None)
+    # Keep the range the user installed with; `--latest` or `--version` say where to go now, not what to track.
+    kept_range = (current["metadata"].get("annotations") or {}).get(RANGE)
+    objects[0]["metadata"].pop("annotations", None)
+    if kept_range:
+        objects[0]["metadata"]["annotations"] = {RANGE: kept_range}
     before, after = parse_version(ref["version"]), entry.version
     if after == before and not (values_files or sets):
         click.echo(f"{name} is already at {ref['version']}")
@@ -62,6 +76,9 @@ def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool
                              hint="add --allow-downgrade to move back")
         objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
     precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade)
+    if output_dir:
+        _upgrade_files(ctx, output_dir, current, objects, entry, ref, devel)
+        return
     preflight_flux(ctx)
     if dry_run:
         k.apply(objects, dry_run=True)
@@ -76,3 +93,39 @@ def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool
                 lines.append(f"{kind.lower()}/{obj['metadata']['name']} deleted (not in {entry.raw_version})")
     click.echo("\n".join(lines))
     click.echo(f"{name}: upgraded {ref['version']} -> {entry.raw_version}")
+
+
+def _from_files(output_dir: str, namespace: str, name: str) -> dict[str, Any] | None:
+    import yaml
+
+    path = Path(output_dir) / namespace / name / f"profileinstallation-{name}.yaml"
+    if not path.is_file():
+        return None
+    doc = yaml.safe_load(path.read_text())
+    return doc if isinstance(doc, dict) else None
+
+
+def _upgrade_files(ctx: click.Context, output_dir: str, current: dict[str, Any], objects: list[dict[str, Any]],
+                   entry: Any, ref: dict[str, Any], devel: bool) -> None:
+    from kubectl_profiles.cli.install import build
+    from kubectl_profiles.gitops.merge import merge_tree, write_merged
+
+    meta = current["metadata"]
+    base, _, _ = build(ctx, reference=f"{ref['catalog']}/{ref['profile']}@{ref['version']}", url=None, tag=None,
+                       branch=None, path=None, name=meta["name"], namespace=meta["namespace"],
+                       values=(current.get("spec") or {}).get("values") or {}, devel=True,
+                       catalog_namespace=ref.get("namespace") or None, git_repository=None)
+    base[0]["metadata"].pop("annotations", None)
+    base_range = (meta.get("annotations") or {}).get(RANGE)
+    if base_range:
+        base[0]["metadata"]["annotations"] = {RANGE: base_range}
+    directory = Path(output_dir) / meta["namespace"] / meta["name"]
+    result = merge_tree(directory, base, objects)
+    write_merged(directory, result)
+    for removed in result.removed:
+        click.echo(f"{directory / removed} removed (not in {entry.raw_version})")
+    click.echo(f"{meta['name']}: files upgraded {ref['version']} -> {entry.raw_version} in {directory}")
+    if result.conflicts:
+        click.echo("conflicts (resolve the markers, as after a git merge): "
+                   + ", ".join(str(directory / c) for c in result.conflicts), err=True)
+        ctx.exit(1)

@@ -210,3 +210,22 @@ def test_audit_lists_broken_installations(plugin: Plugin, cluster: Any, namespac
     finally:
         patch = {"spec": {"profiles": keep + removed}}
         cluster.kubectl("patch", "pcs", "demo", "-n", "default", "--type", "merge", "-p", yaml.safe_dump(patch))
+
+
+def test_upgrade_gitops_files_merges_edits(plugin: Plugin, namespace: str, tmp_path: Path) -> None:
+    out = tmp_path / "repo"
+    ok(plugin("install", "demo/nginx@1.0.0", "-n", namespace, "--output-dir", str(out)))
+    folder = out / namespace / "nginx"
+    exporter = folder / "helmrelease-nginx-exporter.yaml"
+    exporter.write_text(exporter.read_text().replace("  labels:\n", "  labels:\n    team: web\n"))
+    result = plugin("upgrade", "nginx", "-n", namespace, "--latest", "--output-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "files upgraded 1.0.0 -> 1.1.0" in result.stdout
+    assert "team: web" in exporter.read_text()
+    assert "version: 1.1.0" in (folder / "profileinstallation-nginx.yaml").read_text()
+    server = folder / "helmrelease-nginx-server.yaml"
+    server.write_text(server.read_text().replace("replicaCount: 2", "replicaCount: 9"))
+    clash = plugin("upgrade", "nginx", "-n", namespace, "--version", "1.1.0", "--set", "server.replicaCount=4",
+                   "--output-dir", str(out))
+    assert clash.returncode == 1 and "conflicts" in clash.stderr and "helmrelease-nginx-server.yaml" in clash.stderr
+    assert "<<<<<<<" in server.read_text()

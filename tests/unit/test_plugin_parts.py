@@ -213,3 +213,27 @@ def test_create_pull_request(monkeypatch: pytest.MonkeyPatch) -> None:
             create_pull_request("https://github.com/org/gitops", "b", "main", "t", "b")
     finally:
         server.shutdown()
+
+
+def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: Path) -> None:
+    from kubectl_profiles.gitops.merge import merge_tree, write_merged
+
+    old = render(repo, cache, tag="nginx/1.0.0", values={})
+    new = render(repo, cache, tag="nginx/1.1.0", values={})
+    write_tree(old, tmp_path)
+    folder = tmp_path / "team" / "web"
+    exporter = folder / "helmrelease-web-exporter.yaml"
+    exporter.write_text(exporter.read_text().replace("  labels:\n", "  labels:\n    team: web\n"))
+    (folder / "extra.yaml").write_text("kind: ConfigMap\n")
+    result = merge_tree(folder, old, new)
+    assert result.conflicts == [] and result.removed == []
+    write_merged(folder, result)
+    assert "team: web" in exporter.read_text()                                      # the user's edit survives
+    assert "replicaCount: 2" in (folder / "helmrelease-web-server.yaml").read_text()  # the new version arrives
+    assert (folder / "extra.yaml").read_text() == "kind: ConfigMap\n"               # the user's own file stays
+
+    server = folder / "helmrelease-web-server.yaml"
+    server.write_text(server.read_text().replace("replicaCount: 2", "replicaCount: 7"))
+    again = merge_tree(folder, new, render(repo, cache, tag="nginx/1.1.0", values={"server": {"replicaCount": 3}}))
+    assert again.conflicts == ["helmrelease-web-server.yaml"]
+    assert "<<<<<<< helmrelease-web-server.yaml (your edits)" in again.files["helmrelease-web-server.yaml"]
