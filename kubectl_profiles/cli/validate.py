@@ -4,7 +4,8 @@ Catalogs found among the inputs are the catalogs that installations are checked 
 facts a cluster would give (`--kubernetes-version`, `--api`, `--user`, `--group`, `--namespace-labels`). Nested
 profiles are resolved among the given definitions: a definition says where it lives with the annotation
 `profiles.weave.works/source: URL@REF` (optionally `URL@REF#PATH`), and a nested `profile.source` naming the same
-repository, ref and directory is that definition. Sources not among the files are checked for form only.
+repository, ref and directory is that definition. Sources not among the files are checked for form only, unless
+`--resolve-remote` lets validate read them from git; `--cluster` adds the live cluster's catalogs and facts.
 
 Exit codes: 0 all valid, 1 any violation (warnings too with --strict), 2 a file that cannot be read or parsed, or
 a bad flag.
@@ -171,8 +172,9 @@ def _key(src: SourceRef) -> tuple[str, str, str]:
     return (url, src.ref, path)
 
 
-def validate_documents(docs: Sequence[Document], facts: Facts, extra_catalogs: Sequence[Mapping[str, Any]] = ()
-                       ) -> Report:
+def validate_documents(docs: Sequence[Document], facts: Facts, extra_catalogs: Sequence[Mapping[str, Any]] = (),
+                       remote: Any = None) -> Report:
+    """Check every document; `remote`, when given, resolves nested sources that are not among the files."""
     from kubectl_profiles import rules
     from kubectl_profiles.catalog import CatalogIndex
 
@@ -193,7 +195,11 @@ def validate_documents(docs: Sequence[Document], facts: Facts, extra_catalogs: S
                   allow_downgrade=facts.allow_downgrade, index=CatalogIndex(catalogs))
 
     def resolver(src: SourceRef) -> Mapping[str, Any] | None:
-        return definitions.get(_key(src))
+        found = definitions.get(_key(src))
+        if found is None and remote is not None:
+            fetched: Mapping[str, Any] | None = remote(src)
+            return fetched
+        return found
 
     for d, kind in zip(docs, kinds, strict=True):
         body = d.body
@@ -335,11 +341,14 @@ def _namespace_labels(values: Sequence[str]) -> dict[str, dict[str, str]] | None
               show_default=True, help="As the webhook's flag of the same name.")
 @click.option("--forbid-uncatalogued", is_flag=True, help="As the webhook's flag: refuse spec.source installs.")
 @click.option("--cluster", "use_cluster", is_flag=True, help="Add the live cluster's catalogs and facts.")
+@click.option("--resolve-remote", is_flag=True,
+              help="Read nested profiles that are not among the files from their git repositories.")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.pass_context
 def validate_cmd(ctx: click.Context, paths: tuple[str, ...], output: str, kubernetes_version: str | None,
                  apis: tuple[str, ...], user: str, groups: tuple[str, ...], ns_labels: tuple[str, ...],
-                 default_catalog_access: str, forbid_uncatalogued: bool, use_cluster: bool, strict: bool) -> None:
+                 default_catalog_access: str, forbid_uncatalogued: bool, use_cluster: bool, resolve_remote: bool,
+                 strict: bool) -> None:
     """Check profile manifests offline, with the webhook's rules (for CI).
 
     Reads files, directories (recursively: *.yaml, *.yml, *.json) and - (standard input). Exit codes: 0 valid,
@@ -366,7 +375,12 @@ def validate_cmd(ctx: click.Context, paths: tuple[str, ...], output: str, kubern
     docs: list[Document] = []
     for name in _files(paths):
         docs.extend(parse_documents(name, _read(name)))
-    report = validate_documents(docs, facts, extra)
+    remote = None
+    if resolve_remote:
+        from kubectl_profiles.sources import GitCache, make_resolver
+
+        remote = make_resolver(GitCache())
+    report = validate_documents(docs, facts, extra, remote)
     rendered = {"text": render_text, "json": render_json, "github": render_github}.get(output)
     body = rendered(report) if rendered else render_junit(report, strict)
     if body:

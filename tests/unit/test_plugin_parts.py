@@ -237,3 +237,25 @@ def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: P
     again = merge_tree(folder, new, render(repo, cache, tag="nginx/1.1.0", values={"server": {"replicaCount": 3}}))
     assert again.conflicts == ["helmrelease-web-server.yaml"]
     assert "<<<<<<< helmrelease-web-server.yaml (your edits)" in again.files["helmrelease-web-server.yaml"]
+
+
+def test_validate_resolve_remote_follows_nested_profiles(repo: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from kubectl_profiles.cli.main import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    doc = tmp_path / "loop.yaml"
+    # A definition nesting web-stack, which nests cache, which nests redis; and redis nesting this one back.
+    doc.write_text(yaml.safe_dump({
+        "apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition",
+        "metadata": {"name": "top", "annotations": {"profiles.weave.works/source": f"{repo}@cache/1.0.0#cache"}},
+        "spec": {"artifacts": [{"name": "stack", "profile": {"source": {"url": repo, "tag": "web-stack/1.0.0",
+                                                                        "path": "web-stack"}}}]}}))
+    with pytest.raises(SystemExit) as offline:
+        main(["validate", str(doc)])
+    assert offline.value.code in (0, None)
+    with pytest.raises(SystemExit) as online:
+        main(["validate", "--resolve-remote", str(doc)])
+    out = capsys.readouterr().out
+    assert online.value.code == 1 and "definition.nested.cycle" in out
