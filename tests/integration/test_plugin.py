@@ -229,3 +229,14 @@ def test_upgrade_gitops_files_merges_edits(plugin: Plugin, namespace: str, tmp_p
                    "--output-dir", str(out))
     assert clash.returncode == 1 and "conflicts" in clash.stderr and "helmrelease-nginx-server.yaml" in clash.stderr
     assert "<<<<<<<" in server.read_text()
+
+
+def test_validate_with_cluster_catalogs(plugin: Plugin, tmp_path: Path) -> None:
+    doc = tmp_path / "pi.yaml"
+    doc.write_text(yaml.safe_dump({"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
+                                   "metadata": {"name": "x", "namespace": "web"},
+                                   "spec": {"catalog": {"catalog": "demo", "profile": "nginx", "version": "9.9.9"}}}))
+    offline = plugin("validate", str(doc))
+    assert offline.returncode == 1 and "installation.catalog.not-found" in offline.stdout
+    online = plugin("validate", "--cluster", str(doc))
+    assert online.returncode == 1 and "demo/nginx has no version 9.9.9" in online.stdout
