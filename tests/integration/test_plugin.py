@@ -44,7 +44,9 @@ def plugin(cluster: Any, repo: str, tmp_path_factory: pytest.TempPathFactory) ->
     cluster.kubectl("apply", "-f", str(FLUX))
     cluster.kubectl("wait", "--for=condition=Established", "--timeout=30s", "-f", str(FLUX))
     p = Plugin(cluster)
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    # The plugin's git cache in a temporary folder: only for the plugin's processes, never this process's
+    # environment (the control-plane binaries are cached under the same variable).
+    p.env["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     result = p("catalog", "scan", repo, "--catalog", "demo", "--apply", "-n", "default")
     assert result.returncode == 0, result.stderr
     return p
