@@ -31,6 +31,7 @@ RESOURCES: dict[str, tuple[str, str, bool]] = {
     "helmreleases": ("/apis/helm.toolkit.fluxcd.io/v2beta1", "HelmRelease", True),
     "kustomizations": ("/apis/kustomize.toolkit.fluxcd.io/v1beta2", "Kustomization", True),
     "configmaps": ("/api/v1", "ConfigMap", True),
+    "secrets": ("/api/v1", "Secret", True),
 }
 KIND_TO_RESOURCE = {kind: plural for plural, (_, kind, _) in RESOURCES.items()}
 

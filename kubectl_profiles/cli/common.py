@@ -76,3 +76,37 @@ def progress(message: str) -> None:
     """Progress for long operations, on a terminal only, on stderr."""
     if sys.stderr.isatty():
         click.echo(f"... {message}", err=True)
+
+
+def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
+    """A git cache holding the credentials of every catalog repository whose secretRef this user may read.
+
+    Reading a Secret is the user's own RBAC decision: one that is forbidden or missing is skipped, and git falls
+    back to the user's own credentials (helpers, ssh-agent).
+    """
+    import base64
+
+    from kubectl_profiles.errors import ProfilesError
+    from kubectl_profiles.model.refs import normalise_url
+    from kubectl_profiles.sources import GitCache, GitCredentials
+
+    creds: dict[str, GitCredentials] = {}
+    for source in index.sources if index is not None else []:
+        namespace = (source.get("metadata") or {}).get("namespace") or "default"
+        for repo in (source.get("spec") or {}).get("repositories") or []:
+            name = ((repo or {}).get("secretRef") or {}).get("name")
+            if not name or not repo.get("url"):
+                continue
+            try:
+                secret = kube(ctx).get("secrets", name, namespace)
+            except ProfilesError:
+                secret = None
+            data = (secret or {}).get("data") or {}
+
+            def field_(key: str, data: dict[str, str] = data) -> str | None:
+                return base64.b64decode(data[key]).decode() if key in data else None
+
+            if data:
+                creds[normalise_url(repo["url"])] = GitCredentials(
+                    field_("username"), field_("password"), field_("identity"), field_("known_hosts"))
+    return GitCache(progress=progress, credentials=creds)

@@ -92,7 +92,7 @@ def describe_cmd(ctx: click.Context, reference: str, catalog_namespace: str | No
                  and i["spec"]["catalog"].get("profile") == entry.name]
     artifacts: list[dict[str, Any]] | str = "not read (--no-artifacts)"
     if not no_artifacts:
-        artifacts = _artifacts(entry)
+        artifacts = _artifacts(entry, common.git_cache(ctx, index))
     doc = {**entry_doc(entry), "versions": [e.raw_version for e in versions],
            "access": rules.describe_access(source), "installedIn": installed,
            "prerequisites": prereqs, "artifacts": artifacts}
@@ -127,18 +127,17 @@ def output_to_yaml(doc: Any) -> str:
     return output_mod.to_yaml(doc)
 
 
-def _artifacts(entry: Any) -> list[dict[str, Any]] | str:
+def _artifacts(entry: Any, cache: Any) -> list[dict[str, Any]] | str:
     """The profile's artifacts from its repository, or why they could not be read (not an error)."""
     from kubectl_profiles.errors import ProfilesError
 
     try:
         from kubectl_profiles.model.refs import SourceRef
-        from kubectl_profiles.sources import GitCache, load_definition
+        from kubectl_profiles.sources import load_definition
     except ImportError:
         return "unavailable (reading repositories is not built in)"
     try:
-        definition = load_definition(SourceRef(entry.url, tag=entry.tag, path=entry.path),
-                                     GitCache(progress=common.progress))
+        definition = load_definition(SourceRef(entry.url, tag=entry.tag, path=entry.path), cache)
     except ProfilesError as exc:
         return f"unavailable ({exc})"
     out = []

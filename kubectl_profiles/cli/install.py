@@ -28,7 +28,7 @@ def build(ctx: click.Context, *, reference: str | None, url: str | None, tag: st
     from kubectl_profiles.model.refs import SourceRef, is_dns_label, parse_profile_ref
     from kubectl_profiles.model.semver import is_semver
     from kubectl_profiles.render import render_installation
-    from kubectl_profiles.sources import GitCache, resolve_tree
+    from kubectl_profiles.sources import resolve_tree
 
     index = common.catalog_index(ctx)
     entry = None
@@ -50,7 +50,7 @@ def build(ctx: click.Context, *, reference: str | None, url: str | None, tag: st
         source = SourceRef(entry.url, tag=entry.tag, path=entry.path)
         catalog = {"catalog": entry.catalog, "namespace": entry.namespace, "profile": entry.name,
                    "version": str(entry.version)}
-    tree = resolve_tree(source, GitCache(progress=common.progress))
+    tree = resolve_tree(source, common.git_cache(ctx, index))
     install_name = name or (entry.name if entry else tree.definition.name)
     if not is_dns_label(install_name):
         raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")

@@ -190,6 +190,7 @@ def _write_kubeconfig(cluster: Cluster) -> None:
 
 
 def _wait(predicate: Any, timeout: float, what: str, cluster: Cluster, log: str) -> None:
+    # Polled every 50 ms: the API server's readiness is most of `up`'s time, and waiting longer adds to it.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -202,10 +203,38 @@ def _wait(predicate: Any, timeout: float, what: str, cluster: Cluster, log: str)
     raise DevenvError(f"{what} did not become ready in {timeout:.0f}s: {_log_tail(cluster.state_dir, log)}")
 
 
-def install_crds(cluster: Cluster, crd_dir: Path = CRD_DIR) -> None:
-    cluster.kubectl("apply", "-f", str(crd_dir))
-    cluster.kubectl("wait", "--for=condition=Established", "--timeout=30s",
-                    *[f"crd/{name}" for name in CRD_NAMES])
+def prepare(cluster: Cluster, *, crds: bool, crd_dir: Path = CRD_DIR, timeout: float = 30) -> None:
+    """Label kube-system for the webhook's exclusion; server-side apply of the CRDs, then wait until Established.
+
+    Direct HTTPS calls rather than kubectl: each kubectl start costs a few hundred milliseconds, and `up` has a
+    5-second budget with cached binaries.
+    """
+    import yaml
+
+    from kubectl_profiles.kube import Kube
+
+    kube = Kube.from_options(str(cluster.kubeconfig), None, None, None)
+    try:
+        # Excluding kube-system from the webhook uses this label: 1.20 does not set kubernetes.io/metadata.name.
+        kube.patch_merge("namespaces", "kube-system", None,
+                         {"metadata": {"labels": {"profiles.weave.works/webhook": "ignore"}}})
+        if not crds:
+            return
+        docs = [yaml.safe_load(p.read_text()) for p in sorted(crd_dir.glob("*.yaml"))]
+        kube.apply(docs, field_manager="kubectl-profiles-devenv")
+        deadline = time.monotonic() + timeout
+        pending = [d["metadata"]["name"] for d in docs]
+        while pending:
+            crd = kube.get("customresourcedefinitions", pending[0], None) or {}
+            conditions = (crd.get("status") or {}).get("conditions") or []
+            if any(c.get("type") == "Established" and c.get("status") == "True" for c in conditions):
+                pending.pop(0)
+                continue
+            if time.monotonic() > deadline:
+                raise DevenvError(f"CRD {pending[0]} was not established in {timeout:.0f}s")
+            time.sleep(0.05)
+    finally:
+        kube.close()
 
 
 def up(state_dir: Path, *, binaries: Binaries | None = None, crds: bool = True, quiet: bool = False) -> Cluster:
@@ -251,10 +280,7 @@ def up(state_dir: Path, *, binaries: Binaries | None = None, crds: bool = True, 
     cluster.save()
     _write_kubeconfig(cluster)
     _wait(cluster.ready, 60, "kube-apiserver", cluster, "kube-apiserver")
-    if crds:
-        install_crds(cluster)
-    # Excluding kube-system from the webhook uses this label: 1.20 does not yet set kubernetes.io/metadata.name.
-    cluster.kubectl("label", "namespace", "kube-system", "profiles.weave.works/webhook=ignore", "--overwrite")
+    prepare(cluster, crds=crds)
     cluster.save()
     if not quiet:
         print(f"control plane ready in {time.monotonic() - started:.1f}s at {cluster.server} "

@@ -28,7 +28,7 @@ import yaml
 
 from kubectl_profiles.errors import SourceError
 from kubectl_profiles.model.definition import ProfileDefinition, normalise_definition
-from kubectl_profiles.model.refs import SourceRef, normalise_path
+from kubectl_profiles.model.refs import SourceRef, normalise_path, normalise_url
 from kubectl_profiles.model.semver import is_semver
 
 GIT_TIMEOUT = 300
@@ -49,14 +49,66 @@ def default_cache_root() -> Path:
     return Path(base) / "kubectl-profiles" / "git"
 
 
+@dataclass(frozen=True)
+class GitCredentials:
+    """From a catalog's `spec.repositories[].secretRef`: `username`/`password` (https) or `identity`/`known_hosts`
+    (ssh). They reach git through its environment only, never argv or the URL, and are not logged."""
+
+    username: str | None = None
+    password: str | None = None
+    identity: str | None = None
+    known_hosts: str | None = None
+
+    def __repr__(self) -> str:
+        return "GitCredentials(<redacted>)"
+
+
+_ASKPASS = """#!/bin/sh
+case "$1" in
+  Username*|username*) printf '%s\n' "$PROFILES_GIT_USERNAME" ;;
+  *) printf '%s\n' "$PROFILES_GIT_PASSWORD" ;;
+esac
+"""
+
+
+def credential_env(creds: GitCredentials, folder: Path) -> dict[str, str]:
+    """Environment for git that supplies `creds`; files go in `folder` (0700), which the caller removes."""
+    env: dict[str, str] = {}
+    if creds.password is not None:
+        script = folder / "askpass"
+        script.write_text(_ASKPASS)
+        script.chmod(0o700)
+        env.update(GIT_ASKPASS=str(script), PROFILES_GIT_USERNAME=creds.username or "git",
+                   PROFILES_GIT_PASSWORD=creds.password)
+    if creds.identity is not None:
+        key = folder / "identity"
+        key.write_text(creds.identity if creds.identity.endswith("\n") else creds.identity + "\n")
+        key.chmod(0o600)
+        ssh = ["ssh", "-i", str(key), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes"]
+        if creds.known_hosts:
+            hosts = folder / "known_hosts"
+            hosts.write_text(creds.known_hosts)
+            ssh += ["-o", f"UserKnownHostsFile={hosts}", "-o", "StrictHostKeyChecking=yes"]
+        env["GIT_SSH_COMMAND"] = " ".join(ssh)
+    return env
+
+
 @dataclass
 class GitCache:
     root: Path = field(default_factory=default_cache_root)
     progress: Callable[[str], None] | None = None
 
+    credentials: Mapping[str, GitCredentials] = field(default_factory=dict)
+    """Credentials by normalised repository URL (from catalogs' secretRefs the user may read)."""
+
     def _git(self, *args: str, cwd: Path | None = None, url: str = "") -> str:
         env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="true", LC_ALL="C")
         cmd = ["git", "-c", "protocol.file.allow=always", "-c", "advice.detachedHead=false", *args]
+        creds = self.credentials.get(normalise_url(url)) if url else None
+        secrets_dir = Path(tempfile.mkdtemp(prefix="kubectl-profiles-git-")) if creds else None
+        if creds is not None and secrets_dir is not None:
+            secrets_dir.chmod(0o700)
+            env.update(credential_env(creds, secrets_dir))
         try:
             result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=GIT_TIMEOUT,
                                     check=False)
@@ -64,6 +116,9 @@ class GitCache:
             raise SourceError("git is not installed", hint="install git to read profiles from repositories") from exc
         except subprocess.TimeoutExpired as exc:
             raise SourceError(f"git timed out reading {redact(url)}") from exc
+        finally:
+            if secrets_dir is not None:
+                shutil.rmtree(secrets_dir, ignore_errors=True)
         if result.returncode != 0:
             lines = [ln for ln in result.stderr.strip().splitlines() if ln.strip()] or ["git failed"]
             last = lines[-1].removeprefix("fatal: ").strip()

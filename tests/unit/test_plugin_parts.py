@@ -259,3 +259,38 @@ def test_validate_resolve_remote_follows_nested_profiles(repo: str, tmp_path: Pa
         main(["validate", "--resolve-remote", str(doc)])
     out = capsys.readouterr().out
     assert online.value.code == 1 and "definition.nested.cycle" in out
+
+
+def test_https_credentials_reach_git_through_askpass_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kubectl_profiles.sources import GitCredentials, credential_env
+
+    env = credential_env(GitCredentials(username="bot", password="s3cret"), tmp_path)
+    run_env = {**env, "PATH": "/usr/bin:/bin"}
+    ask = env["GIT_ASKPASS"]
+    assert subprocess.run([ask, "Username for 'https://git.example'"], env=run_env, capture_output=True,
+                          text=True, check=True).stdout == "bot\n"
+    assert subprocess.run([ask, "Password for 'https://bot@git.example'"], env=run_env, capture_output=True,
+                          text=True, check=True).stdout == "s3cret\n"
+    assert "s3cret" not in Path(ask).read_text()
+
+
+def test_git_cache_uses_catalog_credentials_without_leaking_them(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from kubectl_profiles.sources import GitCredentials
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(cmd: list[str], **kwargs: Any) -> Any:
+        seen["argv"], seen["env"] = cmd, kwargs["env"]
+        seen["key_exists"] = Path(kwargs["env"]["GIT_SSH_COMMAND"].split()[2]).exists()
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    creds = {"ssh://git@git.example/org/private": GitCredentials(identity="KEY", known_hosts="git.example ssh-ed25519 AAAA")}
+    cache = GitCache(root=tmp_path / "c", credentials=creds)
+    cache.list_tags("ssh://git@git.example/org/private.git")
+    assert "KEY" not in " ".join(seen["argv"])
+    assert "StrictHostKeyChecking=yes" in seen["env"]["GIT_SSH_COMMAND"] and seen["key_exists"]
+    key_file = Path(seen["env"]["GIT_SSH_COMMAND"].split()[2])
+    assert not key_file.exists()  # removed after the call
+    assert repr(creds["ssh://git@git.example/org/private"]) == "GitCredentials(<redacted>)"
