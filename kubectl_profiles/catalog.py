@@ -8,7 +8,7 @@ so that one bad entry does not hide a whole catalog from `list`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,12 +90,19 @@ def _meta(obj: Mapping[str, Any]) -> tuple[str, str]:
 
 
 class CatalogIndex:
-    """All entries of a set of ProfileCatalogSources, indexed by (catalog, profile)."""
+    """All entries of a set of ProfileCatalogSources, indexed by (catalog, profile).
+
+    Adding a source only groups its raw entries by profile name; Entry objects are built, checked and sorted the
+    first time a profile is asked for, so that validating a thousand installations against a large catalog pays
+    for the profiles they name, not for the whole catalog.
+    """
 
     def __init__(self, sources: Iterable[Mapping[str, Any]] = ()) -> None:
         self.sources: list[Mapping[str, Any]] = []
         self._by_name: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-        self._entries: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+        self._by_name_ns: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+        self._raw: dict[tuple[str, str, str], list[tuple[int, Mapping[str, Any]]]] = defaultdict(list)
+        self._built: dict[tuple[str, str, str], list[Entry]] = {}
         for source in sources:
             self.add(source)
 
@@ -103,29 +110,48 @@ class CatalogIndex:
         name, namespace = _meta(source)
         self.sources.append(source)
         self._by_name[name].append(source)
+        self._by_name_ns[(name, namespace)].append(source)
         spec = source.get("spec")
         profiles = spec.get("profiles") if isinstance(spec, Mapping) else None
         if not isinstance(profiles, list):
             return
-        touched: set[tuple[str, str, str]] = set()
+        raw_index, built = self._raw, self._built
         for i, raw in enumerate(profiles):
             if type(raw) is not dict and not isinstance(raw, Mapping):
                 continue
-            entry = entry_from_dict(raw, name, namespace, i)
-            if entry is not None:
-                key = (namespace, name, entry.name)
-                self._entries[key].append(entry)
-                touched.add(key)
-        for key in touched:
-            self._entries[key].sort(key=lambda e: e.version, reverse=True)
+            profile = raw.get("name")
+            if type(profile) is str:
+                key = (namespace, name, profile)
+                raw_index[key].append((i, raw))
+                if built:
+                    built.pop(key, None)
+
+    def _entries_of(self, key: tuple[str, str, str]) -> list[Entry]:
+        """The usable entries under one (namespace, catalog, profile), newest first; built once."""
+        built = self._built.get(key)
+        if built is None:
+            namespace, catalog, _ = key
+            found = (entry_from_dict(raw, catalog, namespace, i) for i, raw in self._raw.get(key, ()))
+            built = sorted((e for e in found if e is not None), key=lambda e: e.version, reverse=True)
+            self._built[key] = built
+        return built
+
+    def _all_entries(self) -> Iterator[tuple[tuple[str, str, str], list[Entry]]]:
+        for key in list(self._raw):
+            entries = self._entries_of(key)
+            if entries:
+                yield key, entries
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._entries.values())
+        """How many usable entries (a name and a semantic version), counted without building them."""
+        return sum(1 for raws in self._raw.values() for _, raw in raws
+                   if isinstance(raw.get("version"), str) and is_semver(raw["version"]))
 
     # --- catalogs -----------------------------------------------------------------------------------------
     def catalog_sources(self, catalog: str, namespace: str | None = None) -> list[Mapping[str, Any]]:
-        found = self._by_name.get(catalog, [])
-        return [s for s in found if namespace is None or _meta(s)[1] == namespace]
+        if namespace is None:
+            return list(self._by_name.get(catalog, ()))
+        return list(self._by_name_ns.get((catalog, namespace), ()))
 
     def catalog_namespace(self, catalog: str, namespace: str | None = None) -> str:
         """The namespace of the one catalog source called `catalog`; errors when none or several."""
@@ -146,7 +172,7 @@ class CatalogIndex:
     def versions(self, catalog: str, profile: str, namespace: str | None = None) -> list[Entry]:
         """Every entry of a profile, newest first. Raises NotFoundError naming what is missing."""
         ns = self.catalog_namespace(catalog, namespace)
-        found = self._entries.get((ns, catalog, profile))
+        found = self._entries_of((ns, catalog, profile)) if (ns, catalog, profile) in self._raw else None
         if not found:
             raise NotFoundError(f"profile {profile!r} not found in catalog {catalog!r}",
                                 hint=f"run 'kubectl profiles list --catalog {catalog}' to see its profiles")
@@ -202,7 +228,7 @@ class CatalogIndex:
         Without `all_versions`, one row per profile: its latest release (or latest prerelease if it has no release).
         """
         out: list[Entry] = []
-        for (_, cat, _), entries in self._entries.items():
+        for (_, cat, _), entries in self._all_entries():
             if catalog is not None and cat != catalog:
                 continue
             chosen: Sequence[Entry] = entries

@@ -101,16 +101,20 @@ def check_installation(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str
 
 def check_definition(doc: Mapping[str, Any], *, resolver: Resolver | None = None, max_depth: int = 10,
                      source: SourceRef | None = None) -> list[Violation]:
-    schema = [] if doc.get("kind") == "Profile" and not isinstance(doc.get("spec"), Mapping) else \
-        schema_violations("ProfileDefinition", {**doc, "kind": "ProfileDefinition"})
+    if doc.get("kind") != "Profile":
+        schema = schema_violations("ProfileDefinition", doc)
+    elif isinstance(doc.get("spec"), Mapping):  # the v0.0.5 kind, read as a definition
+        schema = schema_violations("ProfileDefinition", {**doc, "kind": "ProfileDefinition"})
+    else:
+        schema = []
     return _merge(schema, _check_definition_rules(doc, resolver=resolver, max_depth=max_depth, source=source))
 
 
 def check_document(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None,
                    operation: str = "CREATE", resolver: Resolver | None = None,
-                   source: SourceRef | None = None) -> list[Violation]:
-    """Every violation of one document; [] for kinds this project does not own."""
-    kind = kind_of(doc)
+                   source: SourceRef | None = None, kind: str | None = None) -> list[Violation]:
+    """Every violation of one document; [] for kinds this project does not own. `kind`: kind_of(doc), if known."""
+    kind = kind or kind_of(doc)
     if kind == "ProfileCatalogSource":
         return [] if operation == "DELETE" else check_catalog_source(doc, facts, old=old)
     if kind == "ProfileInstallation":

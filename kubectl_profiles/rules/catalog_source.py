@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Facts
-from kubectl_profiles.model.refs import path_from_tag
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
@@ -24,7 +23,40 @@ from kubectl_profiles.rules._common import (
 from kubectl_profiles.rules.values import schema_problem
 
 
+def _plainly_valid(raw: Mapping[str, Any]) -> bool:
+    """The common entry, recognised without building a path or a message.
+
+    True only where _entry_findings would find nothing (tests/unit/test_rules_catalog_fast.py holds it to that);
+    False just means: look closely.
+    """
+    name, version, tag, url = raw.get("name"), raw.get("version"), raw.get("tag"), raw.get("url")
+    if type(name) is not str or type(version) is not str or not is_label(name) or not is_semver(version):
+        return False
+    if tag is not None and (type(tag) is not str or not valid_ref_name(tag)
+                            or tag.rpartition("/")[2].removeprefix("v") != version.removeprefix("v")):
+        return False
+    if type(url) is not str or not url.startswith("https://") or len(url) <= 8 or " " in url:
+        return False
+    if raw.get("path") is not None or raw.get("valuesSchema") is not None:
+        return False
+    prereqs = raw.get("prerequisites")
+    if prereqs is not None:
+        if type(prereqs) is not list:
+            return False
+        for p in prereqs:
+            if type(p) is not str:
+                return False
+            parsed = prerequisites.parse(p)
+            if parsed.error or parsed.kind == "note":
+                return False
+    return True
+
+
 def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
+    return [] if _plainly_valid(raw) else _entry_findings(raw, i, facts)
+
+
+def _entry_findings(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
     base = f"$.spec.profiles[{i}]"
     out: list[Violation] = []
     name, version = raw.get("name"), raw.get("version")
@@ -44,16 +76,16 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                                  f"{(name or 'name')}/{(version or '1.0.0')}"))
         elif isinstance(version, str) and is_semver(version):
             last = tag.rpartition("/")[2]
-            if is_semver(last) and parse_version(last) != parse_version(version):
+            if (last.removeprefix("v") != version.removeprefix("v") and is_semver(last)
+                    and parse_version(last) != parse_version(version)):
                 out.append(Violation(f"{base}.tag", "catalog.tag.mismatch",
                                      f"{base[2:]}.tag: tag {tag!r} names version {last} but the entry says "
                                      f"{version}; make them agree", WARNING))
     out += check_url(raw.get("url"), f"{base}.url", "catalog.url.form", facts.policy)
     out += check_rel_path(raw.get("path"), f"{base}.path", "catalog.path.form")
-    if isinstance(tag, str) and raw.get("path") is None and path_from_tag(tag) != ".":
-        pass  # the default path comes from the tag's prefix
     prereqs = seq(raw.get("prerequisites"))
-    out += prerequisites.syntax_violations(prereqs, f"{base}.prerequisites")
+    if prereqs:
+        out += prerequisites.syntax_violations(prereqs, f"{base}.prerequisites")
     for j, p in enumerate(prereqs):
         if isinstance(p, str) and prerequisites.parse(p).kind == "note":
             out.append(Violation(f"{base}.prerequisites[{j}]", "prerequisite.note",

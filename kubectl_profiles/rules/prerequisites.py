@@ -79,12 +79,13 @@ def parse(raw: str) -> Prerequisite:
 def syntax_violations(prereqs: Sequence[Any], path: str, rule: str = "prerequisite.syntax") -> list[Violation]:
     out: list[Violation] = []
     for i, raw in enumerate(prereqs):
-        p = f"{path}[{i}]"
         if not isinstance(raw, str):
+            p = f"{path}[{i}]"
             out.append(Violation(p, rule, f"{p[2:]}: a prerequisite is a string, e.g. 'kubernetes >=1.19'"))
             continue
         parsed = parse(raw)
         if parsed.error:
+            p = f"{path}[{i}]"
             out.append(Violation(p, rule, f"{p[2:]}: {raw!r} does not parse: {parsed.error}"))
     return out
 

@@ -129,3 +129,49 @@ def test_own_crds_are_validated(capsys: pytest.CaptureFixture[str]) -> None:
     crds = Path(__file__).resolve().parents[2] / "crds"
     code, _, err = run(capsys, str(crds))
     assert code == 0 and "checked 3 documents (0 skipped)" in err
+
+
+def test_directory_walk_order_suffixes_and_limits(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from kubectl_profiles.cli import validate as validate_mod
+
+    inst = ("apiVersion: weave.works/v1alpha1\nkind: ProfileInstallation\nmetadata: {name: %s}\n"
+            "spec: {source: {url: 'https://github.com/o/r', tag: v1, path: x}}\n")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "deep").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "a-c.yaml").write_text(inst % "one")
+    (tmp_path / "b" / "deep" / "x.yml").write_text(inst % "two")
+    (tmp_path / ".hidden" / "y.json").write_text(json.dumps({"kind": "ConfigMap"}))
+    (tmp_path / "notes.txt").write_text("not: [a manifest")
+    (tmp_path / ".yaml").write_text("not: [a manifest")
+    (tmp_path / "empty.yaml").write_text("")
+    found = validate_mod._walk(str(tmp_path))
+    # path order by components, as sorted(Path.rglob()) gives: '.hidden' < 'a-c.yaml' < 'b/...' < 'empty.yaml'
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == [
+        ".hidden/y.json", "a-c.yaml", "b/deep/x.yml", "empty.yaml"]
+    code, out, err = run(capsys, str(tmp_path))
+    assert out == ""
+    assert code == 0 and "checked 3 documents (1 skipped)" in err
+    monkeypatch.setattr(validate_mod, "MAX_FILE_BYTES", 64)
+    code, _, err = run(capsys, str(tmp_path / "a-c.yaml"))
+    assert code == 2 and "larger than" in err
+
+
+def test_unreadable_directory_exits_two(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: str):  # type: ignore[no-untyped-def]
+        # root reads any directory, so the permission error is simulated, as os.scandir raises it
+        if path.endswith("locked"):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run(capsys, str(tmp_path))
+    assert code == 2 and out == ""
+    assert "locked: cannot read the directory: Permission denied" in err and "Traceback" not in err

@@ -1,0 +1,143 @@
+"""The fast YAML path must give exactly PyYAML's documents, or step aside."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kubectl_profiles import yamldocs
+from kubectl_profiles.yamldocs import load_all, needs_pyyaml
+
+
+def pyyaml(text: str) -> list[Any]:
+    return list(yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+def agrees(text: str) -> bool:
+    """Both loaders give the same documents, or both refuse the text."""
+    try:
+        expected = pyyaml(text)
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            load_all(text)
+        return True
+    return same(load_all(text), expected)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equality that also holds between two NaNs and tells 1 from True from 1.0."""
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+# Plain scalars chosen where YAML 1.1 and 1.2 disagree, and ordinary ones around them.
+TRICKY = [
+    "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "n", "true", "False",
+    "null", "~", "Null", "0777", "012", "089", "0o17", "0O17", "0x1F", "0X1F", "-0x1F", "0b101", "0x_1F",
+    "1_000", "1_0.5", "1e3", "1E3", "1.5e3", "1.5e+3", "1.5E-3", "+.5", "-.5", ".5", "1.", "1.0", "-1.5", "+5",
+    "-0", "+0", "0", "42", "1:20", "1:20.5", "190:20:30", ".inf", "-.inf", "+.Inf", ".NaN", ".nan",
+    "2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "123456789012345678901234567890",
+    "9223372036854775807", "9223372036854775808", "<<", "=", "1.2.3", "v0.2.1", "0.2.1-build.1",
+    "nginx:1.19", "a b", "on call", "x-on", "3e5a1f", "sha256:0123ab",
+]
+
+
+def test_divergent_scalars_agree_in_every_position() -> None:
+    for token in TRICKY:
+        for text in (f"a: {token}\n", f"- {token}\n", f"{token}: a\n", f"a: [{token}, x]\n", f"a: {{k: {token}}}\n"):
+            assert agrees(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",  # duplicate keys: ryaml refuses, PyYAML keeps the last
+    "a: &x 1\nb: *x\n",
+    "b: &x {c: 1}\na: {<<: *x, d: 2}\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: !!set {x}\n",
+    "%YAML 1.1\n---\na: yes\n",
+    "", "# only a comment\n", "---\n", "a: 1\n---\n", "a: 1\n...\n---\nb: 2\n", "\ufeffa: 1\n", "a: b\r\nc: d\r\n",
+    "a: |\n  multi\n  line\n", "a: >-\n  folded\n  text\n", "a: 'yes'\nb: \"on\"\n", "a: plain\n  on\n",
+])
+def test_edge_cases_agree(text: str) -> None:
+    assert agrees(text)
+
+
+def test_ordinary_manifests_take_the_fast_path() -> None:
+    text = yaml.safe_dump_all([
+        {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation", "metadata": {"name": "a"},
+         "spec": {"catalog": {"catalog": "c", "profile": "p", "version": "1.0.0"}, "values": {"replicas": 2}}},
+        {"kind": "ProfileCatalogSource", "spec": {"profiles": [{"name": "n", "version": "0.2.1-build.1",
+                                                                "tag": "n/v0.2.1", "description": "Runs on nodes"}]}},
+    ])
+    assert not needs_pyyaml(text)
+
+
+def test_errors_still_carry_pyyaml_lines() -> None:
+    with pytest.raises(yaml.YAMLError) as info:
+        load_all("a: 1\nb: [\n")
+    assert getattr(info.value, "problem_mark", None) is not None
+
+
+def test_without_ryaml_everything_takes_pyyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamldocs, "_ryaml", None)
+    assert load_all("a: yes\n---\nb: 1\n") == [{"a": True}, {"b": 1}]
+
+
+_tokens = st.sampled_from(TRICKY) | st.from_regex(r"[a-z0-9.:_+-]{1,8}", fullmatch=True)
+_quoted = _tokens.map(lambda t: f"'{t}'") | _tokens.map(lambda t: f'"{t}"')
+_scalar = _tokens | _quoted
+_comment = st.sampled_from(["", "  # on", " # yes", "  # 1e3"])
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        shape = draw(st.integers(0, 4))
+        key, value = draw(_tokens.filter(lambda t: ":" not in t and not t.startswith(("-", "?")))), draw(_scalar)
+        if shape == 0:
+            lines.append(f"{key}: {value}{draw(_comment)}")
+        elif shape == 1:
+            lines.append(f"{key}:")
+            lines.extend(f"  - {draw(_scalar)}{draw(_comment)}" for _ in range(draw(st.integers(1, 3))))
+        elif shape == 2:
+            lines.append(f"{key}: [{', '.join(draw(st.lists(_scalar, min_size=1, max_size=3)))}]")
+        elif shape == 3:
+            lines.append(f"{key}: {{k: {value}, j: {draw(_scalar)}}}")
+        else:
+            lines.append(f"{key}:\n  nested: {value}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(documents(), min_size=1, max_size=3))
+def test_generated_documents_agree_with_pyyaml(docs: list[str]) -> None:
+    text = "---\n".join(docs)
+    assert agrees(text), text
+
+
+@pytest.mark.parametrize("text", ["a: yes\n", "on: x\n", "- Off\n", "a: [x, no]\n", "a: 0777\n", "a: 1e3\n",
+                                  "a: 1_000\n", "a: 2001-12-14\n", "a: 1:20\n", "a: +.5\n", "a: !!str x\n",
+                                  "a: &x 1\n", "%YAML 1.1\n---\na: 1\n", "a: 12345678901234567890\n",
+                                  "b: {<<: x}\n"])
+def test_scan_sends_divergent_text_to_pyyaml(text: str) -> None:
+    assert needs_pyyaml(text)
+
+
+@pytest.mark.parametrize("text", ["a: 1.2.3\n", "a: v0.2.1\n", "a: 0.2.1-build.1\n", "a: 42\n", "a: 1.5\n",
+                                  "a: nginx:1.19\n", "a: on call\n", "a: 'yes'\n", "a: \"0777\"\n", "a: yesterday\n",
+                                  "a: https://example.com/x?y=1\n", "a: -1\n", "a: 0\n"])
+def test_scan_lets_ordinary_text_through(text: str) -> None:
+    assert not needs_pyyaml(text)
