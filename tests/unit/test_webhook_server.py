@@ -103,6 +103,20 @@ async def test_timeout_gives_a_well_formed_denial(aiohttp_client: Any, app: web.
     assert body["response"]["status"]["code"] == 504
 
 
+async def test_ordinary_reviews_stay_on_the_event_loop(aiohttp_client: Any, app: web.Application,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    class Refusing(ThreadPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("an ordinary review went to a thread")
+
+    client = await aiohttp_client(app)
+    asyncio.get_running_loop().set_default_executor(Refusing())
+    ok = await client.post("/validate/profileinstallations", json=admission(installation("1.1.0")))
+    assert ok.status == 200 and (await ok.json())["response"]["allowed"] is True
+
+
 def test_flags() -> None:
     config = parse_args(["--listen", "127.0.0.1:9443", "--catalog-admin-group", "a", "--catalog-admin-group", "b",
                          "--default-catalog-access", "same-namespace", "--forbid-uncatalogued", "--no-allow-file-urls"])
