@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import json
 import os
 import ssl
@@ -79,10 +80,13 @@ def serve(mode: str, port: int, cert: str, key: str) -> None:
         app.router.add_post("/validate/profileinstallations", allow)
     else:
         from tests.webhook_support import filled_cache
+        from webhook.__main__ import settle_heap, setup_logging
         from webhook.config import Config
         from webhook.server import make_app
 
+        setup_logging("json")  # one line per review, as the server writes them (to a file, see start_server)
         cache = filled_cache(*catalog_sources(), namespaces={"team": {}})
+        settle_heap()  # as the server does once its caches are ready
         app = make_app(Config(), cache)
     web.run_app(app, host="127.0.0.1", port=port, ssl_context=ctx, print=None, access_log=None)
 
@@ -147,7 +151,10 @@ def rss_mib(pid: int) -> float:
 
 def start_server(mode: str, port: int, cert: str, key: str, ca: str) -> subprocess.Popen[bytes]:
     code = f"{_IMPORT_SELF}; b.serve({mode!r}, {port}, {cert!r}, {key!r})"
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    log = tempfile.NamedTemporaryFile(prefix=f"bench-{mode}-", suffix=".log", delete=False)  # noqa: SIM115
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=log)
+    log.close()
+    atexit.register(Path(log.name).unlink, missing_ok=True)
     ctx = ssl.create_default_context(cafile=ca)
     import urllib.request
 
@@ -159,7 +166,7 @@ def start_server(mode: str, port: int, cert: str, key: str, ca: str) -> subproce
             if "404" in str(exc) or "Not Found" in str(exc):
                 return proc
             time.sleep(0.1)
-    raise RuntimeError(f"{mode} server did not start")
+    raise RuntimeError(f"{mode} server did not start: {Path(log.name).read_text()[-2000:]}")
 
 
 def cluster_figures(ca_dir: Path) -> dict[str, float]:

@@ -17,6 +17,7 @@ class Config:
     tls_private_key_file: str | None = None
     kubeconfig: str | None = None
     log_format: str = "json"
+    log_level: str = "info"
     max_body_bytes: int = 1024 * 1024
     shutdown_timeout: float = 20.0
     cert_reload_seconds: float = 2.0
@@ -47,6 +48,8 @@ def parse_args(argv: list[str] | None = None) -> Config:
                    default=_env("ALLOW_FILE_URLS", "true") == "true",
                    help="accept file:// profile URLs (local development)")
     p.add_argument("--log-format", choices=["json", "text"], default=_env("LOG_FORMAT", "json"))
+    p.add_argument("--log-level", choices=["debug", "info", "warning"], default=_env("LOG_LEVEL", "info"),
+                   help="info: denied and failed reviews, one line each; debug: allowed ones too")
     p.add_argument("--max-body-bytes", type=int, default=int(_env("MAX_BODY_BYTES", str(1024 * 1024)) or 0))
     p.add_argument("--shutdown-timeout", type=float, default=20.0, help="seconds to drain in-flight reviews")
     args = p.parse_args(argv)
@@ -62,5 +65,5 @@ def parse_args(argv: list[str] | None = None) -> Config:
                     catalog_admin_groups=tuple(admin_groups or ()), allow_file_urls=args.allow_file_urls)
     return Config(host=host.strip("[]") or "0.0.0.0", port=int(port), tls_cert_file=args.tls_cert_file,  # noqa: S104
                   tls_private_key_file=args.tls_private_key_file, kubeconfig=args.kubeconfig,
-                  log_format=args.log_format, max_body_bytes=args.max_body_bytes,
+                  log_format=args.log_format, log_level=args.log_level, max_body_bytes=args.max_body_bytes,
                   shutdown_timeout=args.shutdown_timeout, policy=policy)

@@ -7,7 +7,8 @@
   and is answered with a denial if it cannot finish in time, less a margin for the trip back. Ordinary reviews
   take about a tenth of a millisecond and run on the event loop.
 - On SIGTERM the listener closes and in-flight reviews are drained (aiohttp's graceful shutdown).
-- Logs: one line per review with uid, kind, name, verdict, rule ids and latency; never values or tokens.
+- Logs: one line per denied or failed review (at `--log-level=debug`, allowed ones too) with uid, kind, name,
+  verdict, rule ids and latency; never values or tokens.
 """
 
 from __future__ import annotations
@@ -69,7 +70,12 @@ def _record(app: web.Application, outcome: Outcome, elapsed: float) -> None:
     metrics.latency.observe(elapsed)
     for v in outcome.violations:
         metrics.violations.labels(v.rule, v.severity).inc()
-    log.info("review", extra={"fields": {
+    # Allowed reviews are the bulk and are counted in the metrics; their lines are debug, so that the default
+    # level keeps what an operator looks for (denials, failures) without a write per request.
+    level = logging.DEBUG if verdict == "allowed" else logging.INFO
+    if not log.isEnabledFor(level):
+        return
+    log.log(level, "review", extra={"fields": {
         "uid": outcome.uid, "kind": outcome.kind, "operation": outcome.operation, "name": outcome.name,
         "verdict": verdict, "rules": sorted({v.rule for v in outcome.violations}),
         "ms": round(elapsed * 1000, 3)}})

@@ -41,6 +41,7 @@ def parse_version(text: str) -> Version:
     return Version(text[1:] if text.startswith("v") else text)
 
 
+@lru_cache(maxsize=256)
 def coerce_version(text: str) -> Version | None:
     """Lenient parse for versions reported by servers: `v1.20.2-gke.1`, `1.19`, `1.20+`. None if hopeless."""
     match = _PARTIAL_RE.match(text.strip())

@@ -173,3 +173,27 @@ async def test_tls_floor_and_certificate_reload(tmp_path: Path) -> None:
                 socket.create_connection(("127.0.0.1", port)), server_hostname="x").do_handshake())
     finally:
         await runner.cleanup()
+
+
+async def test_review_log_lines_by_level(aiohttp_client: Any, app: web.Application,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    client = await aiohttp_client(app)
+
+    def review_lines() -> list[Any]:
+        return [r for r in caplog.records if r.name == "profiles-webhook" and r.getMessage() == "review"]
+
+    with caplog.at_level("INFO", logger="profiles-webhook"):
+        await client.post("/validate/profileinstallations", json=admission(installation("1.1.0")))
+        await client.post("/validate/profileinstallations", json=admission(installation("3.0.0")))
+    lines = review_lines()
+    assert [r.fields["verdict"] for r in lines] == ["denied"]  # type: ignore[attr-defined]
+    assert lines[0].fields["rules"] == ["installation.version.not-found"]  # type: ignore[attr-defined]
+    caplog.clear()
+    with caplog.at_level("DEBUG", logger="profiles-webhook"):
+        await client.post("/validate/profileinstallations", json=admission(installation("1.1.0")))
+    assert [r.fields["verdict"] for r in review_lines()] == ["allowed"]  # type: ignore[attr-defined]
+
+
+def test_log_level_flag() -> None:
+    assert parse_args([]).log_level == "info"
+    assert parse_args(["--log-level", "debug"]).log_level == "debug"
