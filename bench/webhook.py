@@ -151,7 +151,7 @@ def rss_mib(pid: int) -> float:
 
 def start_server(mode: str, port: int, cert: str, key: str, ca: str) -> subprocess.Popen[bytes]:
     code = f"{_IMPORT_SELF}; b.serve({mode!r}, {port}, {cert!r}, {key!r})"
-    log = tempfile.NamedTemporaryFile(prefix=f"bench-{mode}-", suffix=".log", delete=False)  # noqa: SIM115
+    log = tempfile.NamedTemporaryFile(prefix=f"bench-{mode}-", suffix=".log", delete=False)
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=log)
     log.close()
     atexit.register(Path(log.name).unlink, missing_ok=True)
