@@ -46,3 +46,40 @@ def test_webhook_down_refuses_and_restart_recovers(tmp_path: Path) -> None:
         assert cp.kubectl("get", "pi", "after").returncode == 0
     finally:
         cluster_mod.down(tmp_path / "cp", quiet=True)
+
+
+@pytest.mark.skipif(bool(os.environ.get("PROFILES_TEST_KUBECONFIG")), reason="needs its own local control plane")
+def test_restarted_with_policy_flags_enforces_them(tmp_path: Path) -> None:
+    """--forbid-uncatalogued and --catalog-admin-group, through kubectl, after a restart with those flags."""
+    cp = cluster_mod.up(tmp_path / "cp", quiet=True)
+    try:
+        url = webhookreg.ensure_webhook(cp)
+        cp.kubectl("apply", "-f", "-", input=yaml.safe_dump(CATALOG))
+        source = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
+                  "metadata": {"name": "from-git", "namespace": "default"},
+                  "spec": {"source": {"url": "https://github.com/e/p", "tag": "nginx/1.0.0", "path": "nginx"}}}
+        assert cp.kubectl("apply", "--dry-run=server", "-f", "-", input=yaml.safe_dump(source)).returncode == 0
+
+        webhookreg.stop_webhook(cp)
+        webhookreg.start_webhook(cp, ("--forbid-uncatalogued", "--catalog-admin-group", "catalog-admins"),
+                                 port=int(url.rsplit(":", 1)[1]))
+        webhookreg.wait_until_enforced(cp)
+
+        refused = cp.kubectl("apply", "-f", "-", input=yaml.safe_dump(source), check=False)
+        assert refused.returncode != 0 and "installing profiles that no catalog lists is forbidden" in refused.stderr
+        assert cp.kubectl("get", "pi", "from-git", check=False).returncode != 0
+
+        changed = {**CATALOG, "spec": {"profiles": [*CATALOG["spec"]["profiles"],  # type: ignore[index]
+                                                    {"name": "nginx", "version": "1.1.0",
+                                                     "url": "https://github.com/e/p"}]}}
+        by_admin = cp.kubectl("apply", "-f", "-", input=yaml.safe_dump(changed), check=False)
+        assert by_admin.returncode != 0 and "may not change catalogs here" in by_admin.stderr
+        by_catalog_admin = cp.kubectl("apply", "--as=carol", "--as-group=catalog-admins",
+                                      "--as-group=system:masters", "-f", "-", input=yaml.safe_dump(changed))
+        assert by_catalog_admin.returncode == 0
+        versions = cp.kubectl("get", "pcs", "c", "-o", "jsonpath={.spec.profiles[*].version}").stdout.split()
+        assert versions == ["1.0.0", "1.1.0"]
+        # installing from the catalog is still allowed
+        assert cp.kubectl("apply", "-f", "-", input=install("from-catalog")).returncode == 0
+    finally:
+        cluster_mod.down(tmp_path / "cp", quiet=True)

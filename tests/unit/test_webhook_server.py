@@ -197,3 +197,43 @@ async def test_review_log_lines_by_level(aiohttp_client: Any, app: web.Applicati
 def test_log_level_flag() -> None:
     assert parse_args([]).log_level == "info"
     assert parse_args(["--log-level", "debug"]).log_level == "debug"
+
+
+async def test_shutdown_drains_in_flight_reviews(app: web.Application, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As serve() stops on SIGTERM: runner.cleanup() stops listening, then waits for the review in flight."""
+    import time
+
+    import aiohttp
+
+    from webhook import server
+
+    real_review = server.review
+    entered = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def slow_review(*args: Any) -> Any:
+        loop.call_soon_threadsafe(entered.set)
+        time.sleep(0.4)
+        return real_review(*args)
+
+    monkeypatch.setattr(server, "review", slow_review)
+    monkeypatch.setattr(server, "INLINE_BODY_BYTES", 0)
+    runner = web.AppRunner(app, shutdown_timeout=5)
+    await runner.setup()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    site = web.SockSite(runner, sock)
+    await site.start()
+    async with aiohttp.ClientSession() as session:
+        pending = asyncio.create_task(session.post(f"http://127.0.0.1:{port}/validate/profileinstallations",
+                                                   json=admission(installation("1.1.0"))))
+        await asyncio.wait_for(entered.wait(), 5)
+        started = time.monotonic()
+        await runner.cleanup()  # returns only once the in-flight review has been answered
+        assert time.monotonic() - started >= 0.2
+        resp = await pending
+        assert resp.status == 200 and (await resp.json())["response"]["allowed"] is True
+        with pytest.raises(aiohttp.ClientConnectionError):
+            await session.post(f"http://127.0.0.1:{port}/validate/profileinstallations",
+                               json=admission(installation("1.1.0")))
