@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from kubectl_profiles.devenv.examples import build_example_repo
+from tests.github_standin import github_standin
 
 ROOT = Path(__file__).resolve().parents[2]
 FLUX = ROOT / "examples" / "flux-crds-standin.yaml"
@@ -136,6 +137,42 @@ def test_output_dir_and_commit(plugin: Plugin, cluster: Any, namespace: str, tmp
     first = (gitops / "clusters" / namespace / "nginx" / "helmrelease-nginx-server.yaml").read_text()
     ok(plugin("install", "demo/nginx", "-n", namespace, "--output-dir", str(gitops / "clusters")))
     assert (gitops / "clusters" / namespace / "nginx" / "helmrelease-nginx-server.yaml").read_text() == first
+
+
+def test_output_dir_push_and_pull_request(plugin: Plugin, cluster: Any, namespace: str, tmp_path: Path) -> None:
+    """--commit --branch --push --create-pr: a real push to a bare repository, the pull request to a stand-in."""
+    ident = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
+             "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    git_env = dict(os.environ, **ident)
+    remote = tmp_path / "org" / "gitops.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    work = tmp_path / "work"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(work)], check=True)
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", "init"], cwd=work, env=git_env, check=True)
+    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=work, check=True)
+    subprocess.run(["git", "push", "-q", "origin", "main"], cwd=work, check=True)
+    saved = dict(plugin.env)
+    try:
+        with github_standin() as (api, seen):
+            plugin.env.update(ident, GITHUB_API_URL=api, GITHUB_TOKEN="s3cret-t0ken")
+            result = plugin("install", "demo/redis", "-n", namespace, "--output-dir", str(work / "clusters"),
+                            "--commit", "--branch", "add-redis", "--push", "--create-pr")
+    finally:
+        plugin.env.clear()
+        plugin.env.update(saved)
+    ok(result)
+    assert "pushed add-redis to origin" in result.stderr and "pull request: https://github.example/" in result.stderr
+    assert "s3cret-t0ken" not in result.stdout + result.stderr
+    pushed = subprocess.run(["git", "--git-dir", str(remote), "log", "--format=%s", "add-redis"],
+                            capture_output=True, text=True, check=True).stdout
+    assert pushed.splitlines()[0].startswith("Install profile redis")
+    files = subprocess.run(["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "add-redis"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert any(f.startswith(f"clusters/{namespace}/redis/") for f in files)
+    assert seen == [{"path": "/repos/org/gitops/pulls", "auth": "Bearer s3cret-t0ken", "title": seen[0]["title"],
+                     "head": "add-redis", "base": "main", "body": "Created by kubectl profiles."}]
+    assert seen[0]["title"].startswith("Install profile redis")
+    assert names(cluster, namespace) == set()
 
 
 @pytest.mark.parametrize(("args", "code", "fragment"), [

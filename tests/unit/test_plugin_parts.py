@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from kubectl_profiles.errors import InputError, SourceError, UsageError
 from kubectl_profiles.model.refs import SourceRef
 from kubectl_profiles.render import INSTALLATION_LABEL, render_installation, to_yaml, write_tree
 from kubectl_profiles.sources import GitCache, resolve_tree, scan_repository
+from tests.github_standin import PR_URL, github_standin
 
 
 @pytest.fixture(scope="module")
@@ -177,42 +176,20 @@ def test_write_tree_is_atomic(repo: str, cache: GitCache, tmp_path: Path, monkey
     assert [p.name for p in (out / "team").iterdir()] == ["web"]  # no staging directory left behind
 
 
-class _FakeGitHub(BaseHTTPRequestHandler):
-    seen: list[dict[str, Any]] = []
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        _FakeGitHub.seen.append({"path": self.path, "auth": self.headers["Authorization"], **body})
-        payload = json.dumps({"html_url": "https://github.example/o/r/pull/1"}).encode()
-        self.send_response(201)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
 def test_create_pull_request(monkeypatch: pytest.MonkeyPatch) -> None:
     from kubectl_profiles.gitops import create_pull_request
 
-    server = HTTPServer(("127.0.0.1", 0), _FakeGitHub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        monkeypatch.setenv("GITHUB_API_URL", f"http://127.0.0.1:{server.server_port}")
+    with github_standin() as (api, seen):
+        monkeypatch.setenv("GITHUB_API_URL", api)
         monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
         url = create_pull_request("git@github.com:org/gitops.git", "add-nginx", "main", "Install nginx", "body")
-        assert url == "https://github.example/o/r/pull/1"
-        assert _FakeGitHub.seen[-1] == {"path": "/repos/org/gitops/pulls", "auth": "Bearer t0ken",
-                                        "title": "Install nginx", "head": "add-nginx", "base": "main",
-                                        "body": "body"}
+        assert url == PR_URL
+        assert seen[-1] == {"path": "/repos/org/gitops/pulls", "auth": "Bearer t0ken", "title": "Install nginx",
+                            "head": "add-nginx", "base": "main", "body": "body"}
         monkeypatch.delenv("GITHUB_TOKEN")
         monkeypatch.delenv("GH_TOKEN", raising=False)
         with pytest.raises(UsageError, match="needs a GitHub token"):
             create_pull_request("https://github.com/org/gitops", "b", "main", "t", "b")
-    finally:
-        server.shutdown()
 
 
 def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: Path) -> None:
