@@ -5,7 +5,6 @@ Git repositories here are real, local ones (file:// URLs) made by the same build
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from pathlib import Path
