@@ -69,6 +69,9 @@ def test_divergent_scalars_agree_in_every_position() -> None:
     "%YAML 1.1\n---\na: yes\n",
     "", "# only a comment\n", "---\n", "a: 1\n---\n", "a: 1\n...\n---\nb: 2\n", "\ufeffa: 1\n", "a: b\r\nc: d\r\n",
     "a: |\n  multi\n  line\n", "a: >-\n  folded\n  text\n", "a: 'yes'\nb: \"on\"\n", "a: plain\n  on\n",
+    # line breaks YAML 1.1 knows and 1.2 does not, escapes, a lone surrogate
+    "a: x\u2028y\n", "a: x\x85y\n", "a: 'x\u2028y'\n", "a: \"\\x41\\N\\_\"\n", "a: x\ry\n", "a: b\rc: d\r",
+    "a:\tb\n", "a: x#c\n", "a: \"\\ud83d\"\n",
 ])
 def test_edge_cases_agree(text: str) -> None:
     assert agrees(text)
