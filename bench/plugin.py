@@ -49,26 +49,51 @@ def main() -> int:
         state = Path(tempfile.mkdtemp(prefix="bench-plugin-"))
         kubeconfig = str(cluster_mod.up(state, quiet=True).kubeconfig)
     try:
-        docs = [{"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-                 "metadata": {"name": f"bench-{c}", "namespace": "default"},
-                 "spec": {"profiles": [{"name": f"app-{p}", "version": f"1.{p}.0", "url": "https://e.com/r",
-                                        "description": "A benchmark profile", "keywords": ["bench"]}
-                                       for p in range(100)]}} for c in range(100)]
-        subprocess.run(["kubectl", "--kubeconfig", kubeconfig, "apply", "--server-side", "-f", "-"],
-                       input=yaml.safe_dump_all(docs).encode(), check=True, capture_output=True, env=env)
-        kubectl = timed(["kubectl", "--kubeconfig", kubeconfig, "get", "profilecatalogsources", "-A", "-o", "json"],
-                        args.runs, env)
+        docs = [
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileCatalogSource",
+                "metadata": {"name": f"bench-{c}", "namespace": "default"},
+                "spec": {
+                    "profiles": [
+                        {
+                            "name": f"app-{p}",
+                            "version": f"1.{p}.0",
+                            "url": "https://e.com/r",
+                            "description": "A benchmark profile",
+                            "keywords": ["bench"],
+                        }
+                        for p in range(100)
+                    ]
+                },
+            }
+            for c in range(100)
+        ]
+        subprocess.run(
+            ["kubectl", "--kubeconfig", kubeconfig, "apply", "--server-side", "-f", "-"],
+            input=yaml.safe_dump_all(docs).encode(),
+            check=True,
+            capture_output=True,
+            env=env,
+        )
+        kubectl = timed(
+            ["kubectl", "--kubeconfig", kubeconfig, "get", "profilecatalogsources", "-A", "-o", "json"], args.runs, env
+        )
         plugin = timed(["kubectl-profiles", "--kubeconfig", kubeconfig, "list", "-A"], args.runs, env)
         via_kubectl = timed(["kubectl", "profiles", "--kubeconfig", kubeconfig, "list", "-A"], args.runs, env)
         help_ = timed(["kubectl-profiles", "--help"], args.runs * 3, env)
         floor = timed([sys.executable, "-c", "pass"], args.runs * 3, env)
         print("10,000 catalog entries in 100 sources")
         print(f"  kubectl get profilecatalogsources -A -o json   {kubectl * 1000:7.0f} ms")
-        print(f"  kubectl-profiles list -A                       {plugin * 1000:7.0f} ms  ratio {plugin / kubectl:.2f} "
-              "(target <= 1.5)")
+        print(
+            f"  kubectl-profiles list -A                       {plugin * 1000:7.0f} ms  ratio {plugin / kubectl:.2f} "
+            "(target <= 1.5)"
+        )
         print(f"  kubectl profiles list -A (through kubectl)     {via_kubectl * 1000:7.0f} ms")
-        print(f"kubectl-profiles --help                          {help_ * 1000:7.0f} ms  (target <= 150; "
-              f"python -c pass: {floor * 1000:.0f} ms)")
+        print(
+            f"kubectl-profiles --help                          {help_ * 1000:7.0f} ms  (target <= 150; "
+            f"python -c pass: {floor * 1000:.0f} ms)"
+        )
     finally:
         if state is not None:
             from kubectl_profiles.devenv import cluster as cluster_mod

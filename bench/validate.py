@@ -39,27 +39,64 @@ def corpus(n: int) -> list[dict]:
     docs: list[dict] = []
     n_cat = max(1, n // 10)
     for c in range(n_cat):
-        docs.append({"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-                     "metadata": {"name": f"cat-{c}", "namespace": f"ns-{c % 50}"},
-                     "spec": {"profiles": [{"name": f"app-{p}", "version": f"1.{p}.0", "tag": f"app-{p}/1.{p}.0",
-                                            "url": "https://github.com/example/profiles",
-                                            "description": "An application", "keywords": ["web", "demo"],
-                                            "prerequisites": ["kubernetes >=1.19"]} for p in range(20)]}})
+        docs.append(
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileCatalogSource",
+                "metadata": {"name": f"cat-{c}", "namespace": f"ns-{c % 50}"},
+                "spec": {
+                    "profiles": [
+                        {
+                            "name": f"app-{p}",
+                            "version": f"1.{p}.0",
+                            "tag": f"app-{p}/1.{p}.0",
+                            "url": "https://github.com/example/profiles",
+                            "description": "An application",
+                            "keywords": ["web", "demo"],
+                            "prerequisites": ["kubernetes >=1.19"],
+                        }
+                        for p in range(20)
+                    ]
+                },
+            }
+        )
     n_inst = (n - n_cat) * 2 // 3
     for i in range(n_inst):
-        docs.append({"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-                     "metadata": {"name": f"inst-{i}", "namespace": f"ns-{i % 50}"},
-                     "spec": {"catalog": {"catalog": f"cat-{i % n_cat}", "namespace": f"ns-{(i % n_cat) % 50}",
-                                          "profile": f"app-{i % 20}", "version": f"1.{i % 20}.0"},
-                              "values": {"replicas": 2}}})
+        docs.append(
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileInstallation",
+                "metadata": {"name": f"inst-{i}", "namespace": f"ns-{i % 50}"},
+                "spec": {
+                    "catalog": {
+                        "catalog": f"cat-{i % n_cat}",
+                        "namespace": f"ns-{(i % n_cat) % 50}",
+                        "profile": f"app-{i % 20}",
+                        "version": f"1.{i % 20}.0",
+                    },
+                    "values": {"replicas": 2},
+                },
+            }
+        )
     for d in range(n - len(docs)):
-        docs.append({"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition",
-                     "metadata": {"name": f"def-{d}"},
-                     "spec": {"description": "x", "artifacts": [
-                         {"name": "chart", "chart": {"path": "chart"}},
-                         {"name": "manifests", "kustomize": {"path": "k"}, "dependsOn": [{"name": "chart"}]},
-                         {"name": "remote", "chart": {"url": "https://charts.example.com", "name": "n",
-                                                      "version": "1.0.0"}}]}})
+        docs.append(
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileDefinition",
+                "metadata": {"name": f"def-{d}"},
+                "spec": {
+                    "description": "x",
+                    "artifacts": [
+                        {"name": "chart", "chart": {"path": "chart"}},
+                        {"name": "manifests", "kustomize": {"path": "k"}, "dependsOn": [{"name": "chart"}]},
+                        {
+                            "name": "remote",
+                            "chart": {"url": "https://charts.example.com", "name": "n", "version": "1.0.0"},
+                        },
+                    ],
+                },
+            }
+        )
     return docs
 
 
@@ -79,7 +116,7 @@ def main() -> int:
         yaml_dir, json_dir = work / "yaml", work / "json"
         yaml_dir.mkdir()
         for k in range(0, len(docs), 500):
-            (yaml_dir / f"part-{k:06d}.yaml").write_text(yaml.safe_dump_all(docs[k:k + 500], sort_keys=False))
+            (yaml_dir / f"part-{k:06d}.yaml").write_text(yaml.safe_dump_all(docs[k : k + 500], sort_keys=False))
         by_kind: dict[str, list[str]] = {}
         for i, doc in enumerate(docs):
             folder = json_dir / doc["kind"]
@@ -97,29 +134,39 @@ def main() -> int:
         a = timed(lambda: run_validate(yaml_dir))
         b = timed(lambda: run_validate(json_dir))
         # D: the command itself, as CI runs it: a new process, imports and schema compilation included
-        d = timed(lambda: subprocess.run([sys.executable, "-m", "kubectl_profiles", "validate", "-o", "json",
-                                          str(json_dir)], check=True, capture_output=True, cwd=ROOT))
+        d = timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "kubectl_profiles", "validate", "-o", "json", str(json_dir)],
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
+            )
+        )
         c = None
         # check-jsonschema sits beside this interpreter when the bench runs from the project's venv
         cj = shutil.which("check-jsonschema") or shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
         if cj:
+
             def run_cj() -> None:
                 for kind, files in by_kind.items():
                     schema = work / f"{kind}.schema.json"
                     schema.write_text(json.dumps(json_schema(kind)))
-                    subprocess.run([cj, "--schemafile", str(schema), *files], check=True,
-                                   capture_output=True)
+                    subprocess.run([cj, "--schemafile", str(schema), *files], check=True, capture_output=True)
+
             c = timed(run_cj)
         n = len(docs)
-        print(f"documents: {n} ({sum(1 for d in docs if d['kind'] == 'ProfileCatalogSource')} catalogs of 20 "
-              f"entries, the rest installations and definitions)")
+        print(
+            f"documents: {n} ({sum(1 for d in docs if d['kind'] == 'ProfileCatalogSource')} catalogs of 20 "
+            f"entries, the rest installations and definitions)"
+        )
         print(f"A validate, multi-document YAML   {a:7.2f} s  {n / a:9.0f} docs/s")
         print(f"B validate, one JSON per document {b:7.2f} s  {n / b:9.0f} docs/s")
         if c is not None:
             print(f"C check-jsonschema, same files    {c:7.2f} s  {n / c:9.0f} docs/s")
             print(f"D kubectl-profiles validate DIR   {d:7.2f} s  {n / d:9.0f} docs/s  (a new process, like C)")
-            print(f"speed-up B/C: {c / b:.1f}x, D/C: {c / d:.1f}x (target >= 5x); "
-                  "YAML throughput target >= 10,000 docs/s")
+            print(
+                f"speed-up B/C: {c / b:.1f}x, D/C: {c / d:.1f}x (target >= 5x); YAML throughput target >= 10,000 docs/s"
+            )
         else:
             print("check-jsonschema is not installed: pip install check-jsonschema")
     finally:

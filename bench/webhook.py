@@ -32,35 +32,62 @@ sys.path.insert(0, str(ROOT))
 
 ENTRIES = 10_000
 # Child processes load this file under another name: `webhook` is the package being measured.
-_IMPORT_SELF = (f"import importlib.util as u, sys; sys.path.insert(0, {str(ROOT)!r}); "
-                f"s = u.spec_from_file_location('bench_webhook', {str(Path(__file__).resolve())!r}); "
-                "b = u.module_from_spec(s); s.loader.exec_module(b)")
+_IMPORT_SELF = (
+    f"import importlib.util as u, sys; sys.path.insert(0, {str(ROOT)!r}); "
+    f"s = u.spec_from_file_location('bench_webhook', {str(Path(__file__).resolve())!r}); "
+    "b = u.module_from_spec(s); s.loader.exec_module(b)"
+)
 
 
 def catalog_sources() -> list[dict[str, Any]]:
     sources = []
     for c in range(100):
-        sources.append({"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-                        "metadata": {"name": f"cat-{c}", "namespace": "catalogs"},
-                        "spec": {"profiles": [{"name": f"app-{p}", "version": f"1.{p}.0",
-                                               "url": "https://github.com/example/profiles",
-                                               "prerequisites": ["kubernetes >=1.19"],
-                                               "valuesSchema": {"type": "object",
-                                                                "properties": {"replicas": {"type": "integer"}}}}
-                                              for p in range(ENTRIES // 100)]}})
+        sources.append(
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileCatalogSource",
+                "metadata": {"name": f"cat-{c}", "namespace": "catalogs"},
+                "spec": {
+                    "profiles": [
+                        {
+                            "name": f"app-{p}",
+                            "version": f"1.{p}.0",
+                            "url": "https://github.com/example/profiles",
+                            "prerequisites": ["kubernetes >=1.19"],
+                            "valuesSchema": {"type": "object", "properties": {"replicas": {"type": "integer"}}},
+                        }
+                        for p in range(ENTRIES // 100)
+                    ]
+                },
+            }
+        )
     return sources
 
 
 def review_body(i: int) -> bytes:
-    obj = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-           "metadata": {"name": f"app-{i}", "namespace": "team"},
-           "spec": {"catalog": {"catalog": f"cat-{i % 100}", "profile": f"app-{i % 100}",
-                                "version": f"1.{i % 100}.0"}, "values": {"replicas": 2}}}
-    return json.dumps({"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
-                       "request": {"uid": f"u-{i}", "operation": "CREATE", "namespace": "team",
-                                   "resource": {"group": "weave.works", "version": "v1alpha1",
-                                                "resource": "profileinstallations"},
-                                   "userInfo": {"username": "alice", "groups": ["team-a"]}, "object": obj}}).encode()
+    obj = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": f"app-{i}", "namespace": "team"},
+        "spec": {
+            "catalog": {"catalog": f"cat-{i % 100}", "profile": f"app-{i % 100}", "version": f"1.{i % 100}.0"},
+            "values": {"replicas": 2},
+        },
+    }
+    return json.dumps(
+        {
+            "apiVersion": "admission.k8s.io/v1",
+            "kind": "AdmissionReview",
+            "request": {
+                "uid": f"u-{i}",
+                "operation": "CREATE",
+                "namespace": "team",
+                "resource": {"group": "weave.works", "version": "v1alpha1", "resource": "profileinstallations"},
+                "userInfo": {"username": "alice", "groups": ["team-a"]},
+                "object": obj,
+            },
+        }
+    ).encode()
 
 
 # --- servers (run in child processes) ---------------------------------------------------------------------
@@ -71,10 +98,16 @@ def serve(mode: str, port: int, cert: str, key: str) -> None:
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
     ctx.load_cert_chain(cert, key)
     if mode == "bare":
+
         async def allow(request: web.Request) -> web.Response:
             body = await request.json()
-            return web.json_response({"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
-                                      "response": {"uid": body["request"]["uid"], "allowed": True}})
+            return web.json_response(
+                {
+                    "apiVersion": "admission.k8s.io/v1",
+                    "kind": "AdmissionReview",
+                    "response": {"uid": body["request"]["uid"], "allowed": True},
+                }
+            )
 
         app = web.Application()
         app.router.add_post("/validate/profileinstallations", allow)
@@ -99,6 +132,7 @@ async def _load(url: str, ca: str, seconds: float, rate: float | None) -> dict[s
     latencies: list[float] = []
     bodies = [review_body(i) for i in range(500)]
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=ctx, limit=64)) as session:
+
         async def one(i: int) -> None:
             start = time.perf_counter()
             async with session.post(url, data=bodies[i % 500], headers={"Content-Type": "application/json"}) as r:
@@ -131,13 +165,19 @@ async def _load(url: str, ca: str, seconds: float, rate: float | None) -> dict[s
             await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - begin
     latencies.sort()
-    return {"throughput": len(latencies) / elapsed, "p50": latencies[len(latencies) // 2] * 1000,
-            "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000, "n": len(latencies)}
+    return {
+        "throughput": len(latencies) / elapsed,
+        "p50": latencies[len(latencies) // 2] * 1000,
+        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        "n": len(latencies),
+    }
 
 
 def load(url: str, ca: str, seconds: float, rate: float | None) -> dict[str, Any]:
-    code = (f"{_IMPORT_SELF}; import asyncio, json; "
-            f"print(json.dumps(asyncio.run(b._load({url!r}, {ca!r}, {seconds}, {rate!r}))))")
+    code = (
+        f"{_IMPORT_SELF}; import asyncio, json; "
+        f"print(json.dumps(asyncio.run(b._load({url!r}, {ca!r}, {seconds}, {rate!r}))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
@@ -183,16 +223,26 @@ def cluster_figures(ca_dir: Path) -> dict[str, float]:
         url = webhookreg.start_webhook(cp)
         ready = time.monotonic() - started
         kube = Kube.from_options(str(cp.kubeconfig), None, "team", None)
-        kube.apply([{"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-                     "metadata": {"name": "cat-0", "namespace": "team"},
-                     "spec": {"profiles": [{"name": "app-0", "version": "1.0.0", "url": "https://e.com/r"}]}}])
+        kube.apply(
+            [
+                {
+                    "apiVersion": "weave.works/v1alpha1",
+                    "kind": "ProfileCatalogSource",
+                    "metadata": {"name": "cat-0", "namespace": "team"},
+                    "spec": {"profiles": [{"name": "app-0", "version": "1.0.0", "url": "https://e.com/r"}]},
+                }
+            ]
+        )
 
         def creates(tag: str) -> float:
             times = []
             for i in range(60):
-                obj = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-                       "metadata": {"name": f"{tag}-{i}", "namespace": "team"},
-                       "spec": {"catalog": {"catalog": "cat-0", "profile": "app-0", "version": "1.0.0"}}}
+                obj = {
+                    "apiVersion": "weave.works/v1alpha1",
+                    "kind": "ProfileInstallation",
+                    "metadata": {"name": f"{tag}-{i}", "namespace": "team"},
+                    "spec": {"catalog": {"catalog": "cat-0", "profile": "app-0", "version": "1.0.0"}},
+                }
                 start = time.perf_counter()
                 kube.request("POST", "/apis/weave.works/v1alpha1/namespaces/team/profileinstallations", obj)
                 times.append(time.perf_counter() - start)
@@ -241,16 +291,22 @@ def main() -> int:
     print(f"{'':28}{'bare TLS server':>18}{'profiles-webhook':>18}")
     print(f"{'throughput (reviews/s)':28}{a['closed']['throughput']:18.0f}{b['closed']['throughput']:18.0f}")
     for rate in ("200", "1000"):
-        print(f"{'p50 / p99 ms at ' + rate + '/s':28}{a[rate]['p50']:8.2f} / {a[rate]['p99']:6.2f}"
-              f"{b[rate]['p50']:9.2f} / {b[rate]['p99']:6.2f}")
+        print(
+            f"{'p50 / p99 ms at ' + rate + '/s':28}{a[rate]['p50']:8.2f} / {a[rate]['p99']:6.2f}"
+            f"{b[rate]['p50']:9.2f} / {b[rate]['p99']:6.2f}"
+        )
     print(f"{'RSS after load (MiB)':28}{a['rss']:18.1f}{b['rss']:18.1f}")
-    print(f"throughput ratio profiles/bare: {b['closed']['throughput'] / a['closed']['throughput']:.2f} (target >= 0.6)")
+    print(
+        f"throughput ratio profiles/bare: {b['closed']['throughput'] / a['closed']['throughput']:.2f} (target >= 0.6)"
+    )
     print(f"p99 at 1,000/s: {b['1000']['p99']:.2f} ms (target <= 5 ms); RSS {b['rss']:.1f} MiB (target <= 80 MiB)")
     if not args.no_cluster:
         c = cluster_figures(tmp)
         print(f"time to ready against the control plane: {c['ready']:.2f} s (target <= 2 s)")
-        print(f"median create through the API server: {c['without']:.2f} ms without, {c['with']:.2f} ms with the "
-              f"webhook: +{c['with'] - c['without']:.2f} ms (target <= +3 ms)")
+        print(
+            f"median create through the API server: {c['without']:.2f} ms without, {c['with']:.2f} ms with the "
+            f"webhook: +{c['with'] - c['without']:.2f} ms (target <= +3 ms)"
+        )
     return 0
 
 

@@ -44,11 +44,7 @@ class Entry:
 
     def matches(self, query: str) -> bool:
         q = query.lower()
-        return (
-            q in self.name.lower()
-            or q in self.description.lower()
-            or any(q in k.lower() for k in self.keywords)
-        )
+        return q in self.name.lower() or q in self.description.lower() or any(q in k.lower() for k in self.keywords)
 
 
 def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index: int) -> Entry | None:
@@ -144,8 +140,12 @@ class CatalogIndex:
 
     def __len__(self) -> int:
         """How many usable entries (a name and a semantic version), counted without building them."""
-        return sum(1 for raws in self._raw.values() for _, raw in raws
-                   if isinstance(raw.get("version"), str) and is_semver(raw["version"]))
+        return sum(
+            1
+            for raws in self._raw.values()
+            for _, raw in raws
+            if isinstance(raw.get("version"), str) and is_semver(raw["version"])
+        )
 
     # --- catalogs -----------------------------------------------------------------------------------------
     def catalog_sources(self, catalog: str, namespace: str | None = None) -> list[Mapping[str, Any]]:
@@ -160,12 +160,16 @@ class CatalogIndex:
             return _meta(found[0])[1]
         if not found:
             where = f" in namespace {namespace!r}" if namespace else ""
-            raise NotFoundError(f"catalog {catalog!r} not found{where}",
-                                hint="run 'kubectl profiles catalog list -A' to see the catalogs")
+            raise NotFoundError(
+                f"catalog {catalog!r} not found{where}",
+                hint="run 'kubectl profiles catalog list -A' to see the catalogs",
+            )
         namespaces = sorted({_meta(s)[1] for s in found})
         if len(namespaces) > 1:
-            raise UsageError(f"catalog {catalog!r} exists in several namespaces ({', '.join(namespaces)})",
-                             hint="name the catalog's namespace (spec.catalog.namespace or --catalog-namespace)")
+            raise UsageError(
+                f"catalog {catalog!r} exists in several namespaces ({', '.join(namespaces)})",
+                hint="name the catalog's namespace (spec.catalog.namespace or --catalog-namespace)",
+            )
         return namespaces[0]
 
     # --- entries ------------------------------------------------------------------------------------------
@@ -174,8 +178,10 @@ class CatalogIndex:
         ns = self.catalog_namespace(catalog, namespace)
         found = self._entries_of((ns, catalog, profile)) if (ns, catalog, profile) in self._raw else None
         if not found:
-            raise NotFoundError(f"profile {profile!r} not found in catalog {catalog!r}",
-                                hint=f"run 'kubectl profiles list --catalog {catalog}' to see its profiles")
+            raise NotFoundError(
+                f"profile {profile!r} not found in catalog {catalog!r}",
+                hint=f"run 'kubectl profiles list --catalog {catalog}' to see its profiles",
+            )
         return list(found)
 
     def entry(self, catalog: str, profile: str, version: str, namespace: str | None = None) -> Entry | None:
@@ -189,8 +195,9 @@ class CatalogIndex:
                 return e
         return None
 
-    def resolve(self, catalog: str, profile: str, spec: str | None = None, *,
-                namespace: str | None = None, devel: bool = False) -> Entry:
+    def resolve(
+        self, catalog: str, profile: str, spec: str | None = None, *, namespace: str | None = None, devel: bool = False
+    ) -> Entry:
         """The entry to install: an exact version, or the highest one a range (or None: any) admits."""
         entries = self.versions(catalog, profile, namespace)
         if spec and is_semver(spec):
@@ -198,14 +205,18 @@ class CatalogIndex:
             for e in entries:
                 if e.version == wanted:
                     return e
-            raise NotFoundError(f"version {spec} of {catalog}/{profile} not found",
-                                hint="available: " + ", ".join(e.raw_version for e in entries[:10]))
+            raise NotFoundError(
+                f"version {spec} of {catalog}/{profile} not found",
+                hint="available: " + ", ".join(e.raw_version for e in entries[:10]),
+            )
         rng = parse_range(spec or "*")
         best = rng.best((e.version for e in entries), devel=devel)
         if best is None:
             devel_hint = "" if devel else "; add --devel to consider prereleases"
-            raise NotFoundError(f"no version of {catalog}/{profile} matches {rng.text!r}",
-                                hint="available: " + ", ".join(e.raw_version for e in entries[:10]) + devel_hint)
+            raise NotFoundError(
+                f"no version of {catalog}/{profile} matches {rng.text!r}",
+                hint="available: " + ", ".join(e.raw_version for e in entries[:10]) + devel_hint,
+            )
         return next(e for e in entries if e.version == best)
 
     def latest(self, catalog: str, profile: str, namespace: str | None = None, *, devel: bool = False) -> Entry | None:
@@ -214,15 +225,20 @@ class CatalogIndex:
         except (NotFoundError, UsageError):
             return None
 
-    def updates(self, catalog: str, profile: str, version: str, namespace: str | None = None, *,
-                devel: bool = False) -> list[Entry]:
+    def updates(
+        self, catalog: str, profile: str, version: str, namespace: str | None = None, *, devel: bool = False
+    ) -> list[Entry]:
         """Entries newer than `version`, newest first; empty (not an error) when there are none."""
         current = parse_version(version)
-        return [e for e in self.versions(catalog, profile, namespace)
-                if e.version > current and (devel or not e.version.prerelease)]
+        return [
+            e
+            for e in self.versions(catalog, profile, namespace)
+            if e.version > current and (devel or not e.version.prerelease)
+        ]
 
-    def search(self, query: str | None = None, *, catalog: str | None = None,
-               all_versions: bool = False) -> list[Entry]:
+    def search(
+        self, query: str | None = None, *, catalog: str | None = None, all_versions: bool = False
+    ) -> list[Entry]:
         """Entries matching `query` (name, description, keywords; case-insensitive), sorted by catalog and name.
 
         Without `all_versions`, one row per profile: its latest release (or latest prerelease if it has no release).

@@ -54,8 +54,9 @@ def parse_duration(text: str | None) -> float | None:
 
 
 class Kube:
-    def __init__(self, config: kubeconfig.ClusterConfig, namespace: str | None = None,
-                 timeout: float | None = None) -> None:
+    def __init__(
+        self, config: kubeconfig.ClusterConfig, namespace: str | None = None, timeout: float | None = None
+    ) -> None:
         self.config = config
         self.namespace = namespace or config.namespace
         self.timeout = timeout
@@ -69,22 +70,32 @@ class Kube:
         self._discovery: frozenset[str] | None = None
 
     @classmethod
-    def from_options(cls, kubeconfig_path: str | None, context: str | None, namespace: str | None,
-                     request_timeout: str | None) -> Kube:
+    def from_options(
+        cls, kubeconfig_path: str | None, context: str | None, namespace: str | None, request_timeout: str | None
+    ) -> Kube:
         return cls(kubeconfig.load(kubeconfig_path, context), namespace, parse_duration(request_timeout))
 
     # --- transport ----------------------------------------------------------------------------------------
     def _connection(self) -> http.client.HTTPConnection:
         if self._conn is None:
             if self._https:
-                self._conn = http.client.HTTPSConnection(self._host, self._port, context=self.config.ssl_context,
-                                                         timeout=self.timeout)
+                self._conn = http.client.HTTPSConnection(
+                    self._host, self._port, context=self.config.ssl_context, timeout=self.timeout
+                )
             else:
                 self._conn = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
         return self._conn
 
-    def request(self, method: str, path: str, body: Any = None, *, params: Mapping[str, str] | None = None,
-                content_type: str = "application/json", allow_404: bool = False) -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        params: Mapping[str, str] | None = None,
+        content_type: str = "application/json",
+        allow_404: bool = False,
+    ) -> Any:
         url = self._prefix + path + ("?" + urllib.parse.urlencode(params) if params else "")
         data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
         headers = {"Accept": "application/json", **self.config.headers()}
@@ -103,8 +114,10 @@ class Kube:
                     raise self._unreachable(exc) from exc
             except ssl.SSLError as exc:
                 self.close()
-                raise ClusterError(f"TLS with the cluster at {self.config.server} failed: {exc.reason}",
-                                   hint="check the kubeconfig's certificate-authority") from exc
+                raise ClusterError(
+                    f"TLS with the cluster at {self.config.server} failed: {exc.reason}",
+                    hint="check the kubeconfig's certificate-authority",
+                ) from exc
             except (TimeoutError, OSError) as exc:
                 self.close()
                 raise self._unreachable(exc) from exc
@@ -116,8 +129,10 @@ class Kube:
 
     def _unreachable(self, exc: BaseException) -> ClusterError:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return ClusterError(f"cannot reach the cluster at {self.config.server} ({reason.lower()})",
-                            hint="check --kubeconfig and --context, and that the cluster is running")
+        return ClusterError(
+            f"cannot reach the cluster at {self.config.server} ({reason.lower()})",
+            hint="check --kubeconfig and --context, and that the cluster is running",
+        )
 
     def _status_error(self, method: str, path: str, status: int, raw: bytes) -> ClusterError | NotFoundError:
         try:
@@ -126,8 +141,10 @@ class Kube:
             message = raw[:200].decode(errors="replace")
         message = " ".join(message.split())
         if status == 401:
-            return ClusterError(f"the cluster refused our credentials: {message or 'unauthorized'}",
-                                hint="log in again or check the kubeconfig's user")
+            return ClusterError(
+                f"the cluster refused our credentials: {message or 'unauthorized'}",
+                hint="log in again or check the kubeconfig's user",
+            )
         if status == 403:
             return ClusterError(message or f"{method} {path} is forbidden")
         if status == 404:
@@ -147,15 +164,17 @@ class Kube:
         path = prefix + (f"/namespaces/{namespace}" if namespaced and namespace else "") + f"/{resource}"
         return path + (f"/{name}" if name else "")
 
-    def list(self, resource: str, namespace: str | None = None, *, label_selector: str | None = None
-             ) -> builtins.list[dict[str, Any]]:
+    def list(
+        self, resource: str, namespace: str | None = None, *, label_selector: str | None = None
+    ) -> builtins.list[dict[str, Any]]:
         """One API call; `namespace=None` lists every namespace."""
         params = {"labelSelector": label_selector} if label_selector else None
         try:
             result = self.request("GET", self._path(resource, namespace), params=params)
         except NotFoundError as exc:
-            raise ClusterError(f"the cluster does not serve {resource}",
-                               hint="install the CRDs: kubectl apply -f crds/") from exc
+            raise ClusterError(
+                f"the cluster does not serve {resource}", hint="install the CRDs: kubectl apply -f crds/"
+            ) from exc
         items: builtins.list[dict[str, Any]] = result.get("items") or []
         kind = RESOURCES[resource][1]
         api_version = RESOURCES[resource][0].removeprefix("/apis/").removeprefix("/api/")
@@ -174,8 +193,14 @@ class Kube:
             raise UsageError(f"kubectl-profiles does not manage objects of kind {kind}")
         return KIND_TO_RESOURCE[kind]
 
-    def apply(self, objects: Sequence[Mapping[str, Any]], *, dry_run: bool = False,
-              field_manager: str = "kubectl-profiles", force: bool = True) -> builtins.list[dict[str, Any]]:
+    def apply(
+        self,
+        objects: Sequence[Mapping[str, Any]],
+        *,
+        dry_run: bool = False,
+        field_manager: str = "kubectl-profiles",
+        force: bool = True,
+    ) -> builtins.list[dict[str, Any]]:
         """Server-side apply, in order; the first failure raises, naming the object."""
         out = []
         for obj in objects:
@@ -186,21 +211,29 @@ class Kube:
             if dry_run:
                 params["dryRun"] = "All"
             try:
-                out.append(self.request("PATCH", self._path(resource, namespace, str(meta.get("name"))), obj,
-                                        params=params, content_type="application/apply-patch+yaml"))
+                out.append(
+                    self.request(
+                        "PATCH",
+                        self._path(resource, namespace, str(meta.get("name"))),
+                        obj,
+                        params=params,
+                        content_type="application/apply-patch+yaml",
+                    )
+                )
             except ClusterError as exc:
-                raise ClusterError(f"{obj.get('kind')} {namespace}/{meta.get('name')}: {exc.message}",
-                                   hint=exc.hint) from exc
+                raise ClusterError(
+                    f"{obj.get('kind')} {namespace}/{meta.get('name')}: {exc.message}", hint=exc.hint
+                ) from exc
         return out
 
     def delete(self, resource: str, name: str, namespace: str | None, *, dry_run: bool = False) -> bool:
         params = {"dryRun": "All"} if dry_run else None
-        return self.request("DELETE", self._path(resource, namespace, name), params=params,
-                            allow_404=True) is not None
+        return self.request("DELETE", self._path(resource, namespace, name), params=params, allow_404=True) is not None
 
     def patch_merge(self, resource: str, name: str, namespace: str | None, patch: Mapping[str, Any]) -> Any:
-        return self.request("PATCH", self._path(resource, namespace, name), patch,
-                            content_type="application/merge-patch+json")
+        return self.request(
+            "PATCH", self._path(resource, namespace, name), patch, content_type="application/merge-patch+json"
+        )
 
     # --- cluster facts ------------------------------------------------------------------------------------
     def server_version(self) -> str:
@@ -208,16 +241,18 @@ class Kube:
 
     def served_apis(self) -> frozenset[str]:
         if self._discovery is None:
-            served = {f"v1/{r['kind']}" for r in self.request("GET", "/api/v1").get("resources", [])
-                      if "/" not in r["name"]}
+            served = {
+                f"v1/{r['kind']}" for r in self.request("GET", "/api/v1").get("resources", []) if "/" not in r["name"]
+            }
             for group in self.request("GET", "/apis").get("groups", []):
                 for gv in group.get("versions", []):
                     try:
                         found = self.request("GET", f"/apis/{gv['groupVersion']}")
                     except ClusterError:
                         continue
-                    served.update(f"{gv['groupVersion']}/{r['kind']}" for r in found.get("resources", [])
-                                  if "/" not in r["name"])
+                    served.update(
+                        f"{gv['groupVersion']}/{r['kind']}" for r in found.get("resources", []) if "/" not in r["name"]
+                    )
             self._discovery = frozenset(served)
         return self._discovery
 
@@ -225,5 +260,4 @@ class Kube:
         return [n for n in names if self.get("customresourcedefinitions", n, None) is None]
 
     def namespace_labels(self) -> dict[str, dict[str, str]]:
-        return {str(ns["metadata"]["name"]): dict(ns["metadata"].get("labels") or {})
-                for ns in self.list("namespaces")}
+        return {str(ns["metadata"]["name"]): dict(ns["metadata"].get("labels") or {}) for ns in self.list("namespaces")}

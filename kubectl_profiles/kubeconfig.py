@@ -54,16 +54,24 @@ def _run_exec(spec: Mapping[str, Any]) -> str:
     for item in spec.get("env") or []:
         env[str(item["name"])] = str(item["value"])
     try:
-        out = subprocess.run([str(spec["command"]), *[str(a) for a in spec.get("args") or []]], env=env,
-                             capture_output=True, text=True, timeout=60, check=True).stdout
+        out = subprocess.run(
+            [str(spec["command"]), *[str(a) for a in spec.get("args") or []]],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
         status = json.loads(out).get("status") or {}
     except (OSError, subprocess.SubprocessError, ValueError) as exc:
-        raise ClusterError(f"the kubeconfig's exec credential plugin {spec.get('command')!r} failed",
-                           hint="run it by hand to see why") from exc
+        raise ClusterError(
+            f"the kubeconfig's exec credential plugin {spec.get('command')!r} failed", hint="run it by hand to see why"
+        ) from exc
     token = status.get("token")
     if not token:
-        raise ClusterError("the exec credential plugin returned no token (client certificates from exec plugins "
-                           "are not supported)")
+        raise ClusterError(
+            "the exec credential plugin returned no token (client certificates from exec plugins are not supported)"
+        )
     return str(token)
 
 
@@ -92,8 +100,9 @@ def _merged(paths: list[Path]) -> tuple[dict[str, Any], Path]:
                 merged[key].setdefault(item.get("name"), (item.get(section) or {}, path.parent))
         merged["current-context"] = merged["current-context"] or doc.get("current-context")
     if first is None:
-        raise ClusterError(f"no kubeconfig found at {', '.join(map(str, paths))}",
-                           hint="set --kubeconfig or KUBECONFIG")
+        raise ClusterError(
+            f"no kubeconfig found at {', '.join(map(str, paths))}", hint="set --kubeconfig or KUBECONFIG"
+        )
     return merged, first
 
 
@@ -136,13 +145,17 @@ def load(kubeconfig: str | None = None, context: str | None = None) -> ClusterCo
     if cert and key:
         sslctx.load_cert_chain(str(ubase / cert), str(ubase / key))
     if user.get("auth-provider"):
-        raise ClusterError("kubeconfig auth-provider plugins are not supported",
-                           hint="use an exec credential plugin or a token")
+        raise ClusterError(
+            "kubeconfig auth-provider plugins are not supported", hint="use an exec credential plugin or a token"
+        )
     return ClusterConfig(
-        server=str(cluster.get("server", "")).rstrip("/"), ssl_context=sslctx,
-        namespace=str(ctx.get("namespace") or "default"), token=user.get("token"),
+        server=str(cluster.get("server", "")).rstrip("/"),
+        ssl_context=sslctx,
+        namespace=str(ctx.get("namespace") or "default"),
+        token=user.get("token"),
         token_file=ubase / user["tokenFile"] if user.get("tokenFile") else None,
-        exec_spec=user.get("exec"), source=f"context {name}",
+        exec_spec=user.get("exec"),
+        source=f"context {name}",
     )
 
 
@@ -153,5 +166,10 @@ def in_cluster() -> ClusterConfig:
     sslctx = ssl.create_default_context(cafile=str(SA_DIR / "ca.crt"))
     server = f"https://[{host}]:{port}" if ":" in host else f"https://{host}:{port}"
     namespace = (SA_DIR / "namespace").read_text().strip() if (SA_DIR / "namespace").exists() else "default"
-    return ClusterConfig(server=server, ssl_context=sslctx, namespace=namespace, token_file=SA_DIR / "token",
-                         source="in-cluster service account")
+    return ClusterConfig(
+        server=server,
+        ssl_context=sslctx,
+        namespace=namespace,
+        token_file=SA_DIR / "token",
+        source="in-cluster service account",
+    )

@@ -37,8 +37,10 @@ _AT_START = r"(?<![^\s\[{,:?-].)"
 # `: ` making it a key.
 _END = r"(?=[ \t]*(?:#.*)?\r?$|[ \t]*[,\]}]|:(?:[ \t]|\r?$))"
 _WORDS = re.compile(
-    r"[YyNnOo<=]" + _AT_START
-    + r"(?:(?<=[Yy])es|(?<=Y)ES|(?<=[Nn])o|(?<=N)O|(?<=[Oo])n|(?<=O)N|(?<=[Oo])ff|(?<=O)FF|(?<=<)<|(?<==))" + _END,
+    r"[YyNnOo<=]"
+    + _AT_START
+    + r"(?:(?<=[Yy])es|(?<=Y)ES|(?<=[Nn])o|(?<=N)O|(?<=[Oo])n|(?<=O)N|(?<=[Oo])ff|(?<=O)FF|(?<=<)<|(?<==))"
+    + _END,
     re.MULTILINE,
 )
 # A number is divergent by how it starts, whatever follows.

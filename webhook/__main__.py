@@ -23,8 +23,12 @@ log = logging.getLogger("profiles-webhook")
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        doc: dict[str, Any] = {"ts": round(record.created, 3), "level": record.levelname.lower(),
-                               "logger": record.name, "msg": record.getMessage()}
+        doc: dict[str, Any] = {
+            "ts": round(record.created, 3),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
         doc.update(getattr(record, "fields", {}))
         if record.exc_info:
             doc["exc"] = self.formatException(record.exc_info)
@@ -83,8 +87,9 @@ async def serve(config: Config) -> None:
         log.warning("serving plain HTTP: give --tls-cert-file and --tls-private-key-file in a cluster")
     runner = web.AppRunner(app, shutdown_timeout=config.shutdown_timeout, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, config.host, config.port, ssl_context=tls.context if tls else None,
-                       backlog=256, reuse_address=True)
+    site = web.TCPSite(
+        runner, config.host, config.port, ssl_context=tls.context if tls else None, backlog=256, reuse_address=True
+    )
     await site.start()
     log.info("listening", extra={"fields": {"address": f"{config.host}:{config.port}", "tls": bool(tls)}})
 

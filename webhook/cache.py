@@ -77,16 +77,25 @@ class Cache:
 
     def namespace_labels(self) -> dict[str, Mapping[str, str]]:
         if self._dirty["namespaces"]:
-            self._labels = {name: dict((o.get("metadata") or {}).get("labels") or {})
-                            for (_, name), o in self.stores["namespaces"].items()}
+            self._labels = {
+                name: dict((o.get("metadata") or {}).get("labels") or {})
+                for (_, name), o in self.stores["namespaces"].items()
+            }
             self._dirty["namespaces"] = False
         return self._labels
 
     def facts(self, user: UserInfo, policy: Policy) -> Facts:
         index = self.index
-        return Facts(catalogs=self._catalogs, installations=self.installations(),
-                     namespace_labels=self.namespace_labels(), server_version=self.server_version,
-                     served_apis=self.served_apis, user=user, policy=policy, index=index)
+        return Facts(
+            catalogs=self._catalogs,
+            installations=self.installations(),
+            namespace_labels=self.namespace_labels(),
+            server_version=self.server_version,
+            served_apis=self.served_apis,
+            user=user,
+            policy=policy,
+            index=index,
+        )
 
     def sizes(self) -> dict[str, int]:
         return {r: len(s) for r, s in self.stores.items()}
@@ -146,8 +155,9 @@ class Cache:
                     res = await client.get(f"/apis/{gv['groupVersion']}")
                 except KubeError:
                     continue  # an aggregated API that is down: its kinds are not served right now
-                served.update(f"{gv['groupVersion']}/{r['kind']}" for r in res.get("resources", [])
-                              if "/" not in r["name"])
+                served.update(
+                    f"{gv['groupVersion']}/{r['kind']}" for r in res.get("resources", []) if "/" not in r["name"]
+                )
         self.served_apis = frozenset(served)
 
     async def _discovery(self, client: KubeClient, every: float = 60) -> None:

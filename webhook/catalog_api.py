@@ -18,10 +18,20 @@ from kubectl_profiles.errors import NotFoundError, UsageError
 
 
 def entry_json(e: Entry) -> dict[str, Any]:
-    return {"name": e.name, "description": e.description, "version": e.raw_version, "tag": e.tag, "url": e.url,
-            "path": e.path, "maintainer": e.maintainer, "prerequisites": list(e.prerequisites),
-            "keywords": list(e.keywords), "deprecated": e.deprecated, "catalogSource": e.catalog,
-            "namespace": e.namespace}
+    return {
+        "name": e.name,
+        "description": e.description,
+        "version": e.raw_version,
+        "tag": e.tag,
+        "url": e.url,
+        "path": e.path,
+        "maintainer": e.maintainer,
+        "prerequisites": list(e.prerequisites),
+        "keywords": list(e.keywords),
+        "deprecated": e.deprecated,
+        "catalogSource": e.catalog,
+        "namespace": e.namespace,
+    }
 
 
 def _not_found(message: str) -> web.Response:

@@ -29,27 +29,46 @@ def _env(name: str, default: str | None = None) -> str | None:
 
 
 def parse_args(argv: list[str] | None = None) -> Config:
-    p = argparse.ArgumentParser(prog="profiles-webhook",
-                                description="Validating admission webhook and catalog API for kubectl-profiles.")
+    p = argparse.ArgumentParser(
+        prog="profiles-webhook", description="Validating admission webhook and catalog API for kubectl-profiles."
+    )
     p.add_argument("--listen", default=_env("LISTEN", "0.0.0.0:8443"), help="HOST:PORT (default 0.0.0.0:8443)")
-    p.add_argument("--tls-cert-file", default=_env("TLS_CERT_FILE"), help="serving certificate (PEM); reloaded "
-                   "when it changes")
+    p.add_argument(
+        "--tls-cert-file", default=_env("TLS_CERT_FILE"), help="serving certificate (PEM); reloaded when it changes"
+    )
     p.add_argument("--tls-private-key-file", default=_env("TLS_PRIVATE_KEY_FILE"), help="its private key (PEM)")
     p.add_argument("--kubeconfig", default=_env("KUBECONFIG"), help="default: in-cluster, else $KUBECONFIG")
-    p.add_argument("--default-catalog-access", choices=["all", "same-namespace"],
-                   default=_env("DEFAULT_CATALOG_ACCESS", "all"),
-                   help="who may install from a catalog without spec.access")
-    p.add_argument("--forbid-uncatalogued", action="store_true",
-                   default=_env("FORBID_UNCATALOGUED", "false") == "true",
-                   help="refuse installations from sources no catalog lists, everywhere")
-    p.add_argument("--catalog-admin-group", action="append", default=None,
-                   help="only these groups may create or change catalogs (repeatable)")
-    p.add_argument("--allow-file-urls", action=argparse.BooleanOptionalAction,
-                   default=_env("ALLOW_FILE_URLS", "true") == "true",
-                   help="accept file:// profile URLs (local development)")
+    p.add_argument(
+        "--default-catalog-access",
+        choices=["all", "same-namespace"],
+        default=_env("DEFAULT_CATALOG_ACCESS", "all"),
+        help="who may install from a catalog without spec.access",
+    )
+    p.add_argument(
+        "--forbid-uncatalogued",
+        action="store_true",
+        default=_env("FORBID_UNCATALOGUED", "false") == "true",
+        help="refuse installations from sources no catalog lists, everywhere",
+    )
+    p.add_argument(
+        "--catalog-admin-group",
+        action="append",
+        default=None,
+        help="only these groups may create or change catalogs (repeatable)",
+    )
+    p.add_argument(
+        "--allow-file-urls",
+        action=argparse.BooleanOptionalAction,
+        default=_env("ALLOW_FILE_URLS", "true") == "true",
+        help="accept file:// profile URLs (local development)",
+    )
     p.add_argument("--log-format", choices=["json", "text"], default=_env("LOG_FORMAT", "json"))
-    p.add_argument("--log-level", choices=["debug", "info", "warning"], default=_env("LOG_LEVEL", "info"),
-                   help="info: denied and failed reviews, one line each; debug: allowed ones too")
+    p.add_argument(
+        "--log-level",
+        choices=["debug", "info", "warning"],
+        default=_env("LOG_LEVEL", "info"),
+        help="info: denied and failed reviews, one line each; debug: allowed ones too",
+    )
     p.add_argument("--max-body-bytes", type=int, default=int(_env("MAX_BODY_BYTES", str(1024 * 1024)) or 0))
     p.add_argument("--shutdown-timeout", type=float, default=20.0, help="seconds to drain in-flight reviews")
     args = p.parse_args(argv)
@@ -61,9 +80,21 @@ def parse_args(argv: list[str] | None = None) -> Config:
     admin_groups = args.catalog_admin_group
     if admin_groups is None and _env("CATALOG_ADMIN_GROUPS"):
         admin_groups = [g for g in (_env("CATALOG_ADMIN_GROUPS") or "").split(",") if g]
-    policy = Policy(default_catalog_access=args.default_catalog_access, forbid_uncatalogued=args.forbid_uncatalogued,
-                    catalog_admin_groups=tuple(admin_groups or ()), allow_file_urls=args.allow_file_urls)
-    return Config(host=host.strip("[]") or "0.0.0.0", port=int(port), tls_cert_file=args.tls_cert_file,  # noqa: S104
-                  tls_private_key_file=args.tls_private_key_file, kubeconfig=args.kubeconfig,
-                  log_format=args.log_format, log_level=args.log_level, max_body_bytes=args.max_body_bytes,
-                  shutdown_timeout=args.shutdown_timeout, policy=policy)
+    policy = Policy(
+        default_catalog_access=args.default_catalog_access,
+        forbid_uncatalogued=args.forbid_uncatalogued,
+        catalog_admin_groups=tuple(admin_groups or ()),
+        allow_file_urls=args.allow_file_urls,
+    )
+    return Config(
+        host=host.strip("[]") or "0.0.0.0",  # noqa: S104 - a server in a pod listens on all interfaces
+        port=int(port),
+        tls_cert_file=args.tls_cert_file,
+        tls_private_key_file=args.tls_private_key_file,
+        kubeconfig=args.kubeconfig,
+        log_format=args.log_format,
+        log_level=args.log_level,
+        max_body_bytes=args.max_body_bytes,
+        shutdown_timeout=args.shutdown_timeout,
+        policy=policy,
+    )

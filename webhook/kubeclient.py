@@ -53,26 +53,37 @@ class KubeClient:
 
     async def get(self, path: str, **params: Any) -> Mapping[str, Any]:
         session = await self.session()
-        async with session.get(self.config.server + path, params=params or None,
-                               headers=self.config.headers(),
-                               timeout=aiohttp.ClientTimeout(total=30)) as resp:
+        async with session.get(
+            self.config.server + path,
+            params=params or None,
+            headers=self.config.headers(),
+            timeout=aiohttp.ClientTimeout(total=30),
+        ) as resp:
             body = await resp.read()
             if resp.status != 200:
                 raise KubeError(f"GET {path}: HTTP {resp.status}: {_status_message(body)}", resp.status)
             result: Mapping[str, Any] = json.loads(body)
             return result
 
-    async def watch(self, path: str, resource_version: str, timeout_seconds: int = 290
-                    ) -> AsyncIterator[Mapping[str, Any]]:
+    async def watch(
+        self, path: str, resource_version: str, timeout_seconds: int = 290
+    ) -> AsyncIterator[Mapping[str, Any]]:
         """Watch events (dicts with `type` and `object`) until the server closes the stream."""
         session = await self.session()
-        params = {"watch": "1", "resourceVersion": resource_version, "allowWatchBookmarks": "true",
-                  "timeoutSeconds": str(timeout_seconds)}
-        async with session.get(self.config.server + path, params=params, headers=self.config.headers(),
-                               timeout=aiohttp.ClientTimeout(total=timeout_seconds + 30, sock_read=None)) as resp:
+        params = {
+            "watch": "1",
+            "resourceVersion": resource_version,
+            "allowWatchBookmarks": "true",
+            "timeoutSeconds": str(timeout_seconds),
+        }
+        async with session.get(
+            self.config.server + path,
+            params=params,
+            headers=self.config.headers(),
+            timeout=aiohttp.ClientTimeout(total=timeout_seconds + 30, sock_read=None),
+        ) as resp:
             if resp.status != 200:
-                raise KubeError(f"watch {path}: HTTP {resp.status}: {_status_message(await resp.read())}",
-                                resp.status)
+                raise KubeError(f"watch {path}: HTTP {resp.status}: {_status_message(await resp.read())}", resp.status)
             buffer = b""
             # Split on newlines by hand: one event can be larger than aiohttp's readline limit (a big catalog).
             async for chunk in resp.content.iter_any():

@@ -8,16 +8,33 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        self.reviews = Counter("profiles_webhook_reviews_total", "Admission reviews answered.",
-                               ["kind", "operation", "verdict"], registry=self.registry)
-        self.violations = Counter("profiles_webhook_violations_total", "Violations found, by rule and severity.",
-                                  ["rule", "severity"], registry=self.registry)
-        self.malformed = Counter("profiles_webhook_malformed_reviews_total", "Requests answered with HTTP 4xx.",
-                                 ["reason"], registry=self.registry)
-        self.latency = Histogram("profiles_webhook_review_seconds", "Time to answer a review.",
-                                 buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5),
-                                 registry=self.registry)
-        self.cache_objects = Gauge("profiles_webhook_cache_objects", "Objects in the watch-fed caches.",
-                                   ["resource"], registry=self.registry)
-        self.catalog_entries = Gauge("profiles_webhook_catalog_entries", "Catalog entries indexed.",
-                                     registry=self.registry)
+        self.reviews = Counter(
+            "profiles_webhook_reviews_total",
+            "Admission reviews answered.",
+            ["kind", "operation", "verdict"],
+            registry=self.registry,
+        )
+        self.violations = Counter(
+            "profiles_webhook_violations_total",
+            "Violations found, by rule and severity.",
+            ["rule", "severity"],
+            registry=self.registry,
+        )
+        self.malformed = Counter(
+            "profiles_webhook_malformed_reviews_total",
+            "Requests answered with HTTP 4xx.",
+            ["reason"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "profiles_webhook_review_seconds",
+            "Time to answer a review.",
+            buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5),
+            registry=self.registry,
+        )
+        self.cache_objects = Gauge(
+            "profiles_webhook_cache_objects", "Objects in the watch-fed caches.", ["resource"], registry=self.registry
+        )
+        self.catalog_entries = Gauge(
+            "profiles_webhook_catalog_entries", "Catalog entries indexed.", registry=self.registry
+        )

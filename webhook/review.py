@@ -68,15 +68,16 @@ def parse_request(body: Any) -> Mapping[str, Any]:
     _require(isinstance(request.get("uid"), str) and bool(request.get("uid")), "request.uid is missing")
     _require(request.get("operation") in OPERATIONS, "request.operation is not one of CREATE, UPDATE, DELETE")
     resource = request.get("resource")
-    _require(isinstance(resource, Mapping) and isinstance(resource.get("resource"), str),
-             "request.resource is missing")
+    _require(isinstance(resource, Mapping) and isinstance(resource.get("resource"), str), "request.resource is missing")
     for key in ("object", "oldObject"):
         _require(request.get(key) is None or isinstance(request.get(key), Mapping), f"request.{key} must be an object")
     user = request.get("userInfo")
     _require(user is None or isinstance(user, Mapping), "request.userInfo must be an object")
     groups = (user or {}).get("groups")
-    _require(groups is None or (isinstance(groups, list) and all(isinstance(g, str) for g in groups)),
-             "request.userInfo.groups must be a list of strings")
+    _require(
+        groups is None or (isinstance(groups, list) and all(isinstance(g, str) for g in groups)),
+        "request.userInfo.groups must be a list of strings",
+    )
     _require(isinstance((user or {}).get("username", ""), str), "request.userInfo.username must be a string")
     _require(isinstance(request.get("namespace", ""), (str, type(None))), "request.namespace must be a string")
     result: Mapping[str, Any] = request
@@ -114,17 +115,25 @@ def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> O
     try:
         facts = facts_for(user, policy)
         if kind == "ProfileCatalogSource":
-            found = [] if operation == "DELETE" or obj is None else \
-                rules.check_catalog_source(obj, facts, old=old if operation == "UPDATE" else None)
+            found = (
+                []
+                if operation == "DELETE" or obj is None
+                else rules.check_catalog_source(obj, facts, old=old if operation == "UPDATE" else None)
+            )
         elif operation == "DELETE":
             found = [] if old is None else rules.check_installation_delete(old, facts)
         else:
-            found = [] if obj is None else \
-                rules.check_installation(obj, facts, old=old if operation == "UPDATE" else None)
+            found = (
+                [] if obj is None else rules.check_installation(obj, facts, old=old if operation == "UPDATE" else None)
+            )
     except Exception:
         log.exception("rule evaluation failed for %s %s uid=%s", operation, kind, uid)
-        internal = Violation("$", "internal.error", "the profiles webhook failed while checking this object; "
-                             "retry, and report it if it persists (see the webhook's log)")
+        internal = Violation(
+            "$",
+            "internal.error",
+            "the profiles webhook failed while checking this object; "
+            "retry, and report it if it persists (see the webhook's log)",
+        )
         return Outcome(uid, False, kind, operation, [internal], internal_error=True, name=name)
     allowed = not any(v.is_error for v in found)
     return Outcome(uid, allowed, kind, operation, found, name=name)
@@ -135,9 +144,12 @@ def response(outcome: Outcome) -> dict[str, Any]:
     if not outcome.allowed:
         message = "; ".join(f"{v.message} [{v.rule}]" for v in outcome.errors)
         if len(message) > MAX_MESSAGE:
-            message = message[:MAX_MESSAGE - 20] + " ... (truncated)"
-        code = 403 if any(v.rule.endswith(("access.denied", "admin.forbidden", "source.forbidden"))
-                          for v in outcome.errors) else 422
+            message = message[: MAX_MESSAGE - 20] + " ... (truncated)"
+        code = (
+            403
+            if any(v.rule.endswith(("access.denied", "admin.forbidden", "source.forbidden")) for v in outcome.errors)
+            else 422
+        )
         body["status"] = {"code": code, "reason": "Forbidden" if code == 403 else "Invalid", "message": message}
     warnings = [f"{v.message} [{v.rule}]"[:MAX_WARNING_CHARS] for v in outcome.warnings[:MAX_WARNINGS]]
     if warnings:

@@ -57,10 +57,19 @@ def parse_timeout(value: str | None) -> float:
 
 
 def _timeout_response(uid: str) -> dict[str, Any]:
-    return {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
-            "response": {"uid": uid, "allowed": False,
-                         "status": {"code": 504, "reason": "Timeout",
-                                    "message": "the profiles webhook could not finish in time; retry"}}}
+    return {
+        "apiVersion": "admission.k8s.io/v1",
+        "kind": "AdmissionReview",
+        "response": {
+            "uid": uid,
+            "allowed": False,
+            "status": {
+                "code": 504,
+                "reason": "Timeout",
+                "message": "the profiles webhook could not finish in time; retry",
+            },
+        },
+    }
 
 
 def _record(app: web.Application, outcome: Outcome, elapsed: float) -> None:
@@ -75,10 +84,21 @@ def _record(app: web.Application, outcome: Outcome, elapsed: float) -> None:
     level = logging.DEBUG if verdict == "allowed" else logging.INFO
     if not log.isEnabledFor(level):
         return
-    log.log(level, "review", extra={"fields": {
-        "uid": outcome.uid, "kind": outcome.kind, "operation": outcome.operation, "name": outcome.name,
-        "verdict": verdict, "rules": sorted({v.rule for v in outcome.violations}),
-        "ms": round(elapsed * 1000, 3)}})
+    log.log(
+        level,
+        "review",
+        extra={
+            "fields": {
+                "uid": outcome.uid,
+                "kind": outcome.kind,
+                "operation": outcome.operation,
+                "name": outcome.name,
+                "verdict": verdict,
+                "rules": sorted({v.rule for v in outcome.violations}),
+                "ms": round(elapsed * 1000, 3),
+            }
+        },
+    )
 
 
 def answer(raw: bytes, expected: str, cache: Cache, policy: Policy) -> tuple[int, dict[str, Any], Outcome | None]:
@@ -124,8 +144,8 @@ async def handle_review(request: web.Request) -> web.Response:
         loop = asyncio.get_running_loop()
         try:
             status, reply, outcome = await asyncio.wait_for(
-                loop.run_in_executor(None, answer, raw, expected, cache, config.policy),
-                timeout=max(deadline, 0.01))
+                loop.run_in_executor(None, answer, raw, expected, cache, config.policy), timeout=max(deadline, 0.01)
+            )
         except TimeoutError:
             uid = _uid(raw)
             log.warning("review timed out", extra={"fields": {"uid": uid}})
@@ -155,8 +175,7 @@ async def metrics_handler(request: web.Request) -> web.Response:
     for resource, size in cache.sizes().items():
         metrics.cache_objects.labels(resource).set(size)
     metrics.catalog_entries.set(len(cache.index))
-    return web.Response(body=generate_latest(metrics.registry),
-                        headers={"Content-Type": CONTENT_TYPE_LATEST})
+    return web.Response(body=generate_latest(metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
 def make_app(config: Config, cache: Cache | None = None) -> web.Application:

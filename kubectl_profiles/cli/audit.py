@@ -29,12 +29,17 @@ def audit_cmd(ctx: click.Context, output: str) -> None:
         for v in rules.check_installation(inst, facts):
             if not v.is_error:
                 continue
-            rows.append([inst["metadata"]["namespace"], inst["metadata"]["name"], v.rule,
-                         output_mod.truncate(v.message, 100)])
-            docs.append({"namespace": inst["metadata"]["namespace"], "name": inst["metadata"]["name"],
-                         **v.to_dict()})
-    output_mod.emit(output, ["NAMESPACE", "NAME", "RULE", "MESSAGE"], rows, docs,
-                    [f"profileinstallation.weave.works/{d['name']}" for d in docs],
-                    empty=f"All {len(installations)} installations follow the rules.")
+            rows.append(
+                [inst["metadata"]["namespace"], inst["metadata"]["name"], v.rule, output_mod.truncate(v.message, 100)]
+            )
+            docs.append({"namespace": inst["metadata"]["namespace"], "name": inst["metadata"]["name"], **v.to_dict()})
+    output_mod.emit(
+        output,
+        ["NAMESPACE", "NAME", "RULE", "MESSAGE"],
+        rows,
+        docs,
+        [f"profileinstallation.weave.works/{d['name']}" for d in docs],
+        empty=f"All {len(installations)} installations follow the rules.",
+    )
     if rows:
         ctx.exit(1)

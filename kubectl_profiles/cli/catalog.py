@@ -38,23 +38,43 @@ def catalog_list(ctx: click.Context, output: str) -> None:
     for s in sources:
         spec = s.get("spec") or {}
         access = "open" if spec.get("access") is None else "restricted"
-        rows.append([s["metadata"]["namespace"], s["metadata"]["name"], len(spec.get("profiles") or []),
-                     len(spec.get("repositories") or []), access, _ready(s)])
-    output_mod.emit(output, ["NAMESPACE", "NAME", "PROFILES", "REPOSITORIES", "ACCESS", "READY"], rows, sources,
-                    [f"profilecatalogsource.weave.works/{s['metadata']['name']}" for s in sources],
-                    empty="No catalog sources found.")
+        rows.append(
+            [
+                s["metadata"]["namespace"],
+                s["metadata"]["name"],
+                len(spec.get("profiles") or []),
+                len(spec.get("repositories") or []),
+                access,
+                _ready(s),
+            ]
+        )
+    output_mod.emit(
+        output,
+        ["NAMESPACE", "NAME", "PROFILES", "REPOSITORIES", "ACCESS", "READY"],
+        rows,
+        sources,
+        [f"profilecatalogsource.weave.works/{s['metadata']['name']}" for s in sources],
+        empty="No catalog sources found.",
+    )
 
 
 def _source_skeleton(name: str, namespace: str) -> dict[str, Any]:
-    return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-            "metadata": {"name": name, "namespace": namespace}, "spec": {"profiles": []}}
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": {"profiles": []},
+    }
 
 
 def _write(ctx: click.Context, source: dict[str, Any], dry_run: bool) -> None:
     k = common.kube(ctx)
-    body = {"apiVersion": source["apiVersion"], "kind": source["kind"],
-            "metadata": {"name": source["metadata"]["name"], "namespace": source["metadata"]["namespace"]},
-            "spec": source.get("spec") or {}}
+    body = {
+        "apiVersion": source["apiVersion"],
+        "kind": source["kind"],
+        "metadata": {"name": source["metadata"]["name"], "namespace": source["metadata"]["namespace"]},
+        "spec": source.get("spec") or {},
+    }
     k.apply([body], dry_run=dry_run)
 
 
@@ -70,9 +90,19 @@ def _write(ctx: click.Context, source: dict[str, Any], dry_run: bool) -> None:
 @click.option("--prerequisite", "prerequisites", multiple=True)
 @click.option("--dry-run", is_flag=True)
 @click.pass_context
-def catalog_add(ctx: click.Context, catalog: str, profile: str, version: str, url: str, tag: str | None,
-                path: str | None, description: str, keywords: tuple[str, ...], prerequisites: tuple[str, ...],
-                dry_run: bool) -> None:
+def catalog_add(
+    ctx: click.Context,
+    catalog: str,
+    profile: str,
+    version: str,
+    url: str,
+    tag: str | None,
+    path: str | None,
+    description: str,
+    keywords: tuple[str, ...],
+    prerequisites: tuple[str, ...],
+    dry_run: bool,
+) -> None:
     """Add an entry to CATALOG (created in the current namespace if it does not exist)."""
     from kubectl_profiles.model.semver import parse_version
 
@@ -89,8 +119,9 @@ def catalog_add(ctx: click.Context, catalog: str, profile: str, version: str, ur
         entry["prerequisites"] = list(prerequisites)
     source.setdefault("spec", {}).setdefault("profiles", []).append(entry)
     _write(ctx, source, dry_run)
-    click.echo(f"profilecatalogsource.weave.works/{catalog}: added {profile} {version}"
-               + (" (dry run)" if dry_run else ""))
+    click.echo(
+        f"profilecatalogsource.weave.works/{catalog}: added {profile} {version}" + (" (dry run)" if dry_run else "")
+    )
 
 
 @catalog_group.command("remove")
@@ -113,14 +144,21 @@ def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_ru
         return
     name, _, version = profile.partition("@")
     entries = source.get("spec", {}).get("profiles") or []
-    keep = [e for e in entries if not (e.get("name") == name and
-                                       (not version or parse_version(str(e.get("version"))) == parse_version(version)))]
+    keep = [
+        e
+        for e in entries
+        if not (
+            e.get("name") == name and (not version or parse_version(str(e.get("version"))) == parse_version(version))
+        )
+    ]
     if len(keep) == len(entries):
         raise NotFoundError(f"catalog {catalog!r} has no entry {profile!r}")
     source["spec"]["profiles"] = keep
     _write(ctx, source, dry_run)
-    click.echo(f"profilecatalogsource.weave.works/{catalog}: removed {len(entries) - len(keep)} entries"
-               + (" (dry run)" if dry_run else ""))
+    click.echo(
+        f"profilecatalogsource.weave.works/{catalog}: removed {len(entries) - len(keep)} entries"
+        + (" (dry run)" if dry_run else "")
+    )
 
 
 @catalog_group.command("scan")
@@ -135,8 +173,9 @@ def catalog_scan(ctx: click.Context, url: str, catalog_name: str, do_apply: bool
     """
     from kubectl_profiles.sources import GitCache, scan_repository
 
-    entries = scan_repository(url, GitCache(progress=common.progress), warn=lambda m: click.echo(
-        f"warning: {m}", err=True))
+    entries = scan_repository(
+        url, GitCache(progress=common.progress), warn=lambda m: click.echo(f"warning: {m}", err=True)
+    )
     opts = common.options(ctx)
     namespace = opts.namespace or "default"
     if do_apply:

@@ -18,8 +18,9 @@ OUTPUT_FORMATS = ["table", "wide", "json", "yaml", "name"]
 
 
 def output_option(default: str = "table") -> Callable[[Any], Any]:
-    return click.option("-o", "--output", type=click.Choice(OUTPUT_FORMATS), default=default, show_default=True,
-                        help="Output format.")
+    return click.option(
+        "-o", "--output", type=click.Choice(OUTPUT_FORMATS), default=default, show_default=True, help="Output format."
+    )
 
 
 def options(ctx: click.Context) -> GlobalOptions:
@@ -57,8 +58,9 @@ def catalog_index(ctx: click.Context, *, narrow: bool = False) -> CatalogIndex:
     return CatalogIndex(kube(ctx).list("profilecatalogsources", namespace))
 
 
-def cluster_facts(ctx: click.Context, index: CatalogIndex, *, installations: list[Any] | None = None,
-                  discovery: bool = True) -> Facts:
+def cluster_facts(
+    ctx: click.Context, index: CatalogIndex, *, installations: list[Any] | None = None, discovery: bool = True
+) -> Facts:
     from kubectl_profiles.model.facts import Facts
 
     k = kube(ctx)
@@ -108,5 +110,6 @@ def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
 
             if data:
                 creds[normalise_url(repo["url"])] = GitCredentials(
-                    field_("username"), field_("password"), field_("identity"), field_("known_hosts"))
+                    field_("username"), field_("password"), field_("identity"), field_("known_hosts")
+                )
     return GitCache(progress=progress, credentials=creds)

@@ -16,11 +16,21 @@ from kubectl_profiles.cli import output as output_mod
 
 
 def entry_doc(e: Any) -> dict[str, Any]:
-    return {"catalog": e.catalog, "namespace": e.namespace, "name": e.name, "version": e.raw_version,
-            "tag": e.tag, "url": e.url, "path": e.path, "description": e.description,
-            "keywords": list(e.keywords), "maintainer": e.maintainer, "prerequisites": list(e.prerequisites),
-            **({"deprecated": e.deprecated} if e.deprecated else {}),
-            **({"valuesSchema": e.values_schema} if e.values_schema is not None else {})}
+    return {
+        "catalog": e.catalog,
+        "namespace": e.namespace,
+        "name": e.name,
+        "version": e.raw_version,
+        "tag": e.tag,
+        "url": e.url,
+        "path": e.path,
+        "description": e.description,
+        "keywords": list(e.keywords),
+        "maintainer": e.maintainer,
+        "prerequisites": list(e.prerequisites),
+        **({"deprecated": e.deprecated} if e.deprecated else {}),
+        **({"valuesSchema": e.values_schema} if e.values_schema is not None else {}),
+    }
 
 
 @click.command("list")
@@ -30,8 +40,9 @@ def entry_doc(e: Any) -> dict[str, Any]:
 @click.option("--devel", is_flag=True, help="Prereleases too (with --all-versions they are always shown).")
 @common.output_option()
 @click.pass_context
-def list_cmd(ctx: click.Context, query: str | None, catalog: str | None, all_versions: bool, devel: bool,
-             output: str) -> None:
+def list_cmd(
+    ctx: click.Context, query: str | None, catalog: str | None, all_versions: bool, devel: bool, output: str
+) -> None:
     """List and search profiles in the catalogs.
 
     QUERY matches names, descriptions and keywords, case-insensitively.
@@ -44,13 +55,27 @@ def list_cmd(ctx: click.Context, query: str | None, catalog: str | None, all_ver
     for e in entries:
         version = e.raw_version + (" (deprecated)" if e.deprecated else "")
         rows.append([e.ref, version, output_mod.truncate(e.description)])
-        wide.append([e.ref, version, output_mod.truncate(e.description, 40), ",".join(e.keywords) or "-",
-                     e.maintainer or "-", e.url, e.namespace])
-    output_mod.emit(output, ["CATALOG/PROFILE", "VERSION", "DESCRIPTION"], rows,
-                [entry_doc(e) for e in entries], [f"{e.ref}@{e.raw_version}" for e in entries],
-                wide_headers=["CATALOG/PROFILE", "VERSION", "DESCRIPTION", "KEYWORDS", "MAINTAINER", "URL",
-                              "NAMESPACE"], wide_rows=wide,
-                empty="No profiles found." if query is None else f"No profiles match {query!r}.")
+        wide.append(
+            [
+                e.ref,
+                version,
+                output_mod.truncate(e.description, 40),
+                ",".join(e.keywords) or "-",
+                e.maintainer or "-",
+                e.url,
+                e.namespace,
+            ]
+        )
+    output_mod.emit(
+        output,
+        ["CATALOG/PROFILE", "VERSION", "DESCRIPTION"],
+        rows,
+        [entry_doc(e) for e in entries],
+        [f"{e.ref}@{e.raw_version}" for e in entries],
+        wide_headers=["CATALOG/PROFILE", "VERSION", "DESCRIPTION", "KEYWORDS", "MAINTAINER", "URL", "NAMESPACE"],
+        wide_rows=wide,
+        empty="No profiles found." if query is None else f"No profiles match {query!r}.",
+    )
 
 
 @click.command("describe")
@@ -59,8 +84,9 @@ def list_cmd(ctx: click.Context, query: str | None, catalog: str | None, all_ver
 @click.option("--no-artifacts", is_flag=True, help="Do not read the profile's repository.")
 @click.option("-o", "--output", type=click.Choice(["text", "yaml", "json"]), default="text", show_default=True)
 @click.pass_context
-def describe_cmd(ctx: click.Context, reference: str, catalog_namespace: str | None, no_artifacts: bool,
-                 output: str) -> None:
+def describe_cmd(
+    ctx: click.Context, reference: str, catalog_namespace: str | None, no_artifacts: bool, output: str
+) -> None:
     """Show a profile: every version, its artifacts, prerequisites on this cluster, access and installations.
 
     REFERENCE is CATALOG/PROFILE, CATALOG/PROFILE@VERSION or pctl's CATALOG/PROFILE/VERSION.
@@ -86,34 +112,54 @@ def describe_cmd(ctx: click.Context, reference: str, catalog_namespace: str | No
     for raw in entry.prerequisites:
         state, why = prereq_mod.state(prereq_mod.parse(raw), target_ns, facts)
         prereqs.append({"prerequisite": raw, "state": state, "detail": why})
-    installed = [f"{i['metadata']['namespace']}/{i['metadata']['name']} ({i['spec']['catalog']['version']})"
-                 for i in installations
-                 if (i.get("spec") or {}).get("catalog", {}).get("catalog") == entry.catalog
-                 and i["spec"]["catalog"].get("profile") == entry.name]
+    installed = [
+        f"{i['metadata']['namespace']}/{i['metadata']['name']} ({i['spec']['catalog']['version']})"
+        for i in installations
+        if (i.get("spec") or {}).get("catalog", {}).get("catalog") == entry.catalog
+        and i["spec"]["catalog"].get("profile") == entry.name
+    ]
     artifacts: list[dict[str, Any]] | str = "not read (--no-artifacts)"
     if not no_artifacts:
         artifacts = _artifacts(entry, common.git_cache(ctx, index))
-    doc = {**entry_doc(entry), "versions": [e.raw_version for e in versions],
-           "access": rules.describe_access(source), "installedIn": installed,
-           "prerequisites": prereqs, "artifacts": artifacts}
+    doc = {
+        **entry_doc(entry),
+        "versions": [e.raw_version for e in versions],
+        "access": rules.describe_access(source),
+        "installedIn": installed,
+        "prerequisites": prereqs,
+        "artifacts": artifacts,
+    }
     if output == "json":
         click.echo(json.dumps(doc, indent=2))
         return
     if output == "yaml":
         click.echo(output_to_yaml(doc))
         return
-    lines = [f"Name:          {entry.ref}", f"Version:       {entry.raw_version}",
-             f"Versions:      {', '.join(e.raw_version for e in versions)}",
-             f"Description:   {entry.description or '-'}", f"Keywords:      {', '.join(entry.keywords) or '-'}",
-             f"Maintainer:    {entry.maintainer or '-'}", f"Repository:    {entry.url} (tag {entry.tag}, path "
-             f"{entry.path})", f"Catalog:       {entry.namespace}/{entry.catalog}"]
+    lines = [
+        f"Name:          {entry.ref}",
+        f"Version:       {entry.raw_version}",
+        f"Versions:      {', '.join(e.raw_version for e in versions)}",
+        f"Description:   {entry.description or '-'}",
+        f"Keywords:      {', '.join(entry.keywords) or '-'}",
+        f"Maintainer:    {entry.maintainer or '-'}",
+        f"Repository:    {entry.url} (tag {entry.tag}, path {entry.path})",
+        f"Catalog:       {entry.namespace}/{entry.catalog}",
+    ]
     if entry.deprecated:
         lines.append(f"Deprecated:    {entry.deprecated}")
     lines.append(f"Access:        {doc['access']}")
     lines.append("Prerequisites:" + ("" if prereqs else "  none"))
     lines += [f"  {p['prerequisite']}: {p['state']} ({p['detail']})" for p in prereqs]
-    lines.append("Artifacts:" + ("" if isinstance(artifacts, list) and artifacts else f"     {artifacts}"
-                                 if isinstance(artifacts, str) else "     none"))
+    lines.append(
+        "Artifacts:"
+        + (
+            ""
+            if isinstance(artifacts, list) and artifacts
+            else f"     {artifacts}"
+            if isinstance(artifacts, str)
+            else "     none"
+        )
+    )
     if isinstance(artifacts, list):
         for a in artifacts:
             deps = f" (after {', '.join(a['dependsOn'])})" if a.get("dependsOn") else ""
@@ -143,8 +189,11 @@ def _artifacts(entry: Any, cache: Any) -> list[dict[str, Any]] | str:
     out = []
     for a in definition.artifacts:
         if a.kind == "chart" and a.chart is not None:
-            detail = f"{a.chart.path} (in the profile's repository)" if a.chart.path else \
-                f"{a.chart.name} {a.chart.version or ''} from {a.chart.url}".replace("  ", " ")
+            detail = (
+                f"{a.chart.path} (in the profile's repository)"
+                if a.chart.path
+                else f"{a.chart.name} {a.chart.version or ''} from {a.chart.url}".replace("  ", " ")
+            )
         elif a.kind == "kustomize":
             detail = f"{a.kustomize_path}"
         else:

@@ -20,9 +20,21 @@ import click
 from kubectl_profiles.cli import common
 
 
-def build(ctx: click.Context, *, reference: str | None, url: str | None, tag: str | None, branch: str | None,
-          path: str | None, name: str | None, namespace: str, values: dict[str, Any], devel: bool,
-          catalog_namespace: str | None, git_repository: str | None) -> tuple[list[dict[str, Any]], Any, Any]:
+def build(
+    ctx: click.Context,
+    *,
+    reference: str | None,
+    url: str | None,
+    tag: str | None,
+    branch: str | None,
+    path: str | None,
+    name: str | None,
+    namespace: str,
+    values: dict[str, Any],
+    devel: bool,
+    catalog_namespace: str | None,
+    git_repository: str | None,
+) -> tuple[list[dict[str, Any]], Any, Any]:
     """Resolve, fetch and render; returns (objects, catalog index, entry or None)."""
     from kubectl_profiles.errors import UsageError
     from kubectl_profiles.model.refs import SourceRef, is_dns_label, parse_profile_ref
@@ -48,8 +60,12 @@ def build(ctx: click.Context, *, reference: str | None, url: str | None, tag: st
         if ref.version and not is_semver(ref.version):
             version_range = ref.version
         source = SourceRef(entry.url, tag=entry.tag, path=entry.path)
-        catalog = {"catalog": entry.catalog, "namespace": entry.namespace, "profile": entry.name,
-                   "version": str(entry.version)}
+        catalog = {
+            "catalog": entry.catalog,
+            "namespace": entry.namespace,
+            "profile": entry.name,
+            "version": str(entry.version),
+        }
     tree = resolve_tree(source, common.git_cache(ctx, index))
     install_name = name or (entry.name if entry else tree.definition.name)
     if not is_dns_label(install_name):
@@ -58,13 +74,22 @@ def build(ctx: click.Context, *, reference: str | None, url: str | None, tag: st
     if git_repository:
         ns, _, repo_name = git_repository.rpartition("/")
         repo = {"name": repo_name, "namespace": ns or namespace}
-    objects = render_installation(name=install_name, namespace=namespace, source=source, tree=tree, catalog=catalog,
-                                  values=values, git_repository=repo, version_range=version_range)
+    objects = render_installation(
+        name=install_name,
+        namespace=namespace,
+        source=source,
+        tree=tree,
+        catalog=catalog,
+        values=values,
+        git_repository=repo,
+        version_range=version_range,
+    )
     return objects, index, entry
 
 
-def precheck(ctx: click.Context, objects: list[dict[str, Any]], index: Any, *, old: Any = None,
-             allow_downgrade: bool = False) -> None:
+def precheck(
+    ctx: click.Context, objects: list[dict[str, Any]], index: Any, *, old: Any = None, allow_downgrade: bool = False
+) -> None:
     """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error."""
     from dataclasses import replace
 
@@ -98,8 +123,10 @@ def preflight_flux(ctx: click.Context) -> None:
 
     missing = common.kube(ctx).missing_crds(FLUX_CRDS)
     if missing:
-        raise ClusterError(f"Flux is not installed in this cluster (missing CRDs: {', '.join(missing)})",
-                           hint="install Flux first: https://fluxcd.io/flux/installation/")
+        raise ClusterError(
+            f"Flux is not installed in this cluster (missing CRDs: {', '.join(missing)})",
+            hint="install Flux first: https://fluxcd.io/flux/installation/",
+        )
 
 
 def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
@@ -130,8 +157,14 @@ def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
 @click.command("install")
 @click.argument("reference", required=False, metavar="CATALOG/PROFILE[@VERSION|@RANGE]")
 @click.option("--name", help="Installation name (default: the profile's name).")
-@click.option("-f", "--values", "values_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Values file (repeatable; later files win).")
+@click.option(
+    "-f",
+    "--values",
+    "values_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Values file (repeatable; later files win).",
+)
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Set a value (repeatable).")
 @click.option("--devel", is_flag=True, help="Consider prereleases when resolving the version.")
 @click.option("--catalog-namespace", help="The catalog's namespace, when its name is not unique.")
@@ -141,19 +174,34 @@ def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
 @click.option("--path", help="With --url: the directory of profile.yaml.")
 @click.option("--git-repository", metavar="[NS/]NAME", help="Flux GitRepository of your GitOps repository.")
 @click.option("--dry-run", type=click.Choice(["none", "client", "server"]), default="none", show_default=True)
-@click.option("-o", "--output", type=click.Choice(["summary", "yaml", "json"]), default="summary",
-              show_default=True)
+@click.option("-o", "--output", type=click.Choice(["summary", "yaml", "json"]), default="summary", show_default=True)
 @click.option("--output-dir", type=click.Path(file_okay=False), help="Write files for GitOps instead of applying.")
 @click.option("--commit", is_flag=True, help="With --output-dir: commit the files.")
 @click.option("--push", is_flag=True, help="With --commit: push the branch.")
 @click.option("--create-pr", is_flag=True, help="With --push: open a GitHub pull request (GITHUB_TOKEN).")
 @click.option("--message", help="Commit message.")
 @click.pass_context
-def install_cmd(ctx: click.Context, reference: str | None, name: str | None, values_files: tuple[str, ...],
-                sets: tuple[str, ...], devel: bool, catalog_namespace: str | None, url: str | None,
-                tag: str | None, branch: str | None, path: str | None, git_repository: str | None, dry_run: str,
-                output: str, output_dir: str | None, commit: bool, push: bool, create_pr: bool,
-                message: str | None) -> None:
+def install_cmd(
+    ctx: click.Context,
+    reference: str | None,
+    name: str | None,
+    values_files: tuple[str, ...],
+    sets: tuple[str, ...],
+    devel: bool,
+    catalog_namespace: str | None,
+    url: str | None,
+    tag: str | None,
+    branch: str | None,
+    path: str | None,
+    git_repository: str | None,
+    dry_run: str,
+    output: str,
+    output_dir: str | None,
+    commit: bool,
+    push: bool,
+    create_pr: bool,
+    message: str | None,
+) -> None:
     """Install a profile into the cluster, or as files for a GitOps repository."""
     import json
 
@@ -167,10 +215,20 @@ def install_cmd(ctx: click.Context, reference: str | None, name: str | None, val
         raise UsageError("--push needs --commit, and --create-pr needs --push")
     values = load_values(values_files, sets)
     k = common.kube(ctx)
-    objects, index, _ = build(ctx, reference=reference, url=url, tag=tag if url else None,
-                              branch=branch if url else None, path=path, name=name, namespace=k.namespace,
-                              values=values, devel=devel, catalog_namespace=catalog_namespace,
-                              git_repository=git_repository)
+    objects, index, _ = build(
+        ctx,
+        reference=reference,
+        url=url,
+        tag=tag if url else None,
+        branch=branch if url else None,
+        path=path,
+        name=name,
+        namespace=k.namespace,
+        values=values,
+        devel=devel,
+        catalog_namespace=catalog_namespace,
+        git_repository=git_repository,
+    )
     precheck(ctx, objects, index)
     if output_dir:
         from pathlib import Path
@@ -182,8 +240,14 @@ def install_cmd(ctx: click.Context, reference: str | None, name: str | None, val
         for p in written:
             click.echo(str(p))
         if commit:
-            publish(output_dir, written, branch=branch, message=message or
-                    f"Install profile {objects[0]['metadata']['name']}", push=push, create_pr=create_pr)
+            publish(
+                output_dir,
+                written,
+                branch=branch,
+                message=message or f"Install profile {objects[0]['metadata']['name']}",
+                push=push,
+                create_pr=create_pr,
+            )
         return
     if dry_run == "client":
         click.echo(to_yaml(objects) if output != "json" else json.dumps(objects, indent=2))

@@ -103,8 +103,15 @@ class LazyGroup(click.Group):
 @click.option("--debug", is_flag=True, envvar="KUBECTL_PROFILES_DEBUG", help="Show tracebacks on errors.")
 @click.version_option(__version__, "--version", prog_name="kubectl-profiles")
 @click.pass_context
-def cli(ctx: click.Context, kubeconfig: str | None, kube_context: str | None, namespace: str | None,
-        all_namespaces: bool, request_timeout: str | None, debug: bool) -> None:
+def cli(
+    ctx: click.Context,
+    kubeconfig: str | None,
+    kube_context: str | None,
+    namespace: str | None,
+    all_namespaces: bool,
+    request_timeout: str | None,
+    debug: bool,
+) -> None:
     """Find, install and track GitOps profiles from the cluster's catalogs.
 
     \b
@@ -114,8 +121,14 @@ def cli(ctx: click.Context, kubeconfig: str | None, kube_context: str | None, na
       kubectl profiles install weaveworks/nginx@^1.0 -n web
       kubectl profiles validate ./manifests
     """
-    ctx.obj = GlobalOptions(kubeconfig=kubeconfig, context=kube_context, namespace=namespace,
-                            all_namespaces=all_namespaces, request_timeout=request_timeout, debug=debug)
+    ctx.obj = GlobalOptions(
+        kubeconfig=kubeconfig,
+        context=kube_context,
+        namespace=namespace,
+        all_namespaces=all_namespaces,
+        request_timeout=request_timeout,
+        debug=debug,
+    )
 
 
 @click.command("version")

@@ -27,9 +27,17 @@ def to_yaml(doc: Any) -> str:
     return yaml.safe_dump(doc, sort_keys=False).rstrip()
 
 
-def emit(fmt: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], docs: Sequence[Mapping[str, Any]],
-         names: Sequence[str], *, wide_headers: Sequence[str] = (), wide_rows: Sequence[Sequence[Any]] = (),
-         empty: str = "No resources found.") -> None:
+def emit(
+    fmt: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    docs: Sequence[Mapping[str, Any]],
+    names: Sequence[str],
+    *,
+    wide_headers: Sequence[str] = (),
+    wide_rows: Sequence[Sequence[Any]] = (),
+    empty: str = "No resources found.",
+) -> None:
     """Print data to stdout in the chosen format; a table with no rows says so on stderr, as kubectl does."""
     if fmt == "json":
         click.echo(json.dumps({"apiVersion": "v1", "kind": "List", "items": list(docs)}, indent=2))

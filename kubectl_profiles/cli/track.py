@@ -43,21 +43,34 @@ def get_cmd(ctx: click.Context, name: str | None, output: str) -> None:
         if not installations:
             from kubectl_profiles.errors import NotFoundError
 
-            raise NotFoundError(f"installation {name!r} not found in namespace {namespace}",
-                                hint="list them with 'kubectl profiles get -A'")
+            raise NotFoundError(
+                f"installation {name!r} not found in namespace {namespace}",
+                hint="list them with 'kubectl profiles get -A'",
+            )
     index = common.catalog_index(ctx)
     rows = []
     for inst in installations:
         ref = _catalog_ref(inst)
         source = (inst.get("spec") or {}).get("source") or {}
         updates = ", ".join(e.raw_version for e in _updates(index, inst)) or "-"
-        rows.append([inst["metadata"]["namespace"], inst["metadata"]["name"],
-                     ref.get("profile") or source.get("url", "-"),
-                     ref.get("version") or source.get("tag") or source.get("branch") or "-",
-                     ref.get("catalog") or "-", updates])
-    output_mod.emit(output, ["NAMESPACE", "NAME", "PROFILE", "VERSION", "CATALOG", "AVAILABLE UPDATES"], rows,
-                    installations, [f"profileinstallation.weave.works/{i['metadata']['name']}" for i in installations],
-                    empty=f"No installations found{'' if namespace is None else f' in namespace {namespace}'}.")
+        rows.append(
+            [
+                inst["metadata"]["namespace"],
+                inst["metadata"]["name"],
+                ref.get("profile") or source.get("url", "-"),
+                ref.get("version") or source.get("tag") or source.get("branch") or "-",
+                ref.get("catalog") or "-",
+                updates,
+            ]
+        )
+    output_mod.emit(
+        output,
+        ["NAMESPACE", "NAME", "PROFILE", "VERSION", "CATALOG", "AVAILABLE UPDATES"],
+        rows,
+        installations,
+        [f"profileinstallation.weave.works/{i['metadata']['name']}" for i in installations],
+        empty=f"No installations found{'' if namespace is None else f' in namespace {namespace}'}.",
+    )
 
 
 @click.command("outdated")
@@ -85,11 +98,32 @@ def outdated_cmd(ctx: click.Context, devel: bool, output: str) -> None:
         except ProfilesError:
             in_range = None
         latest = newer[0].raw_version
-        rows.append([inst["metadata"]["namespace"], inst["metadata"]["name"], ref["profile"], ref["version"], latest,
-                     str(in_range) if in_range else "-"])
-        docs.append({"namespace": inst["metadata"]["namespace"], "name": inst["metadata"]["name"],
-                     "profile": ref["profile"], "installed": ref["version"], "latest": latest,
-                     "latestInRange": str(in_range) if in_range else None, "range": wanted})
-    output_mod.emit(output, ["NAMESPACE", "NAME", "PROFILE", "INSTALLED", "LATEST", "LATEST-IN-RANGE"], rows, docs,
-                    [f"profileinstallation.weave.works/{d['name']}" for d in docs],
-                    empty="All installations are up to date.")
+        rows.append(
+            [
+                inst["metadata"]["namespace"],
+                inst["metadata"]["name"],
+                ref["profile"],
+                ref["version"],
+                latest,
+                str(in_range) if in_range else "-",
+            ]
+        )
+        docs.append(
+            {
+                "namespace": inst["metadata"]["namespace"],
+                "name": inst["metadata"]["name"],
+                "profile": ref["profile"],
+                "installed": ref["version"],
+                "latest": latest,
+                "latestInRange": str(in_range) if in_range else None,
+                "range": wanted,
+            }
+        )
+    output_mod.emit(
+        output,
+        ["NAMESPACE", "NAME", "PROFILE", "INSTALLED", "LATEST", "LATEST-IN-RANGE"],
+        rows,
+        docs,
+        [f"profileinstallation.weave.works/{d['name']}" for d in docs],
+        empty="All installations are up to date.",
+    )

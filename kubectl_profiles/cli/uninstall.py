@@ -33,13 +33,19 @@ def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> 
     facts = common.cluster_facts(ctx, index, discovery=False)
     found = [v for v in rules.check_installation_delete(current, facts) if v.is_error]
     if found and not force:
-        raise ValidationFailed(found[0].message.replace(
-            f" or annotate it {FORCE}: \"true\" (kubectl profiles uninstall --force)", " or add --force"), found)
+        raise ValidationFailed(
+            found[0].message.replace(
+                f' or annotate it {FORCE}: "true" (kubectl profiles uninstall --force)', " or add --force"
+            ),
+            found,
+        )
     owned = []
     for kind in ("HelmRelease", "Kustomization", "HelmRepository", "GitRepository"):
         try:
-            owned += [(kind, o["metadata"]["name"]) for o in k.list(
-                KIND_TO_RESOURCE[kind], k.namespace, label_selector=f"{INSTALLATION_LABEL}={name}")]
+            owned += [
+                (kind, o["metadata"]["name"])
+                for o in k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=f"{INSTALLATION_LABEL}={name}")
+            ]
         except ClusterError as exc:
             if "does not serve" not in str(exc):  # Flux CRDs absent: nothing of that kind to remove
                 raise

@@ -30,9 +30,18 @@ RANGE = "profiles.weave.works/version-range"
 @click.option("--dry-run", is_flag=True, help="Check everything on the server, change nothing.")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="GitOps mode: upgrade the files under DIR.")
 @click.pass_context
-def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool, devel: bool,
-                allow_downgrade: bool, values_files: tuple[str, ...], sets: tuple[str, ...], dry_run: bool,
-                output_dir: str | None) -> None:
+def upgrade_cmd(
+    ctx: click.Context,
+    name: str,
+    version: str | None,
+    latest: bool,
+    devel: bool,
+    allow_downgrade: bool,
+    values_files: tuple[str, ...],
+    sets: tuple[str, ...],
+    dry_run: bool,
+    output_dir: str | None,
+) -> None:
     """Move installation NAME to another version (--version V or --latest)."""
     from kubectl_profiles.cli.install import apply_all, build, precheck, preflight_flux
     from kubectl_profiles.cli.values import load_values
@@ -49,18 +58,33 @@ def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool
     else:
         current = k.get("profileinstallations", name, k.namespace)
     if current is None:
-        raise NotFoundError(f"installation {name!r} not found in namespace {k.namespace}",
-                            hint="list them with 'kubectl profiles get -A'")
+        raise NotFoundError(
+            f"installation {name!r} not found in namespace {k.namespace}",
+            hint="list them with 'kubectl profiles get -A'",
+        )
     ref = (current.get("spec") or {}).get("catalog")
     if not ref:
-        raise UsageError(f"installation {name!r} comes from a git source, not a catalog; reinstall it with "
-                         "'kubectl profiles install --url ... --tag NEW'")
+        raise UsageError(
+            f"installation {name!r} comes from a git source, not a catalog; reinstall it with "
+            "'kubectl profiles install --url ... --tag NEW'"
+        )
     spec = "*" if latest else version
     reference = f"{ref['catalog']}/{ref['profile']}@{spec}"
     values = load_values(values_files, sets, base=(current.get("spec") or {}).get("values") or {})
-    objects, index, entry = build(ctx, reference=reference, url=None, tag=None, branch=None, path=None, name=name,
-                                  namespace=k.namespace, values=values, devel=devel,
-                                  catalog_namespace=ref.get("namespace") or None, git_repository=None)
+    objects, index, entry = build(
+        ctx,
+        reference=reference,
+        url=None,
+        tag=None,
+        branch=None,
+        path=None,
+        name=name,
+        namespace=k.namespace,
+        values=values,
+        devel=devel,
+        catalog_namespace=ref.get("namespace") or None,
+        git_repository=None,
+    )
     # Keep the range the user installed with; `--latest` or `--version` say where to go now, not what to track.
     kept_range = (current["metadata"].get("annotations") or {}).get(RANGE)
     objects[0]["metadata"].pop("annotations", None)
@@ -72,8 +96,10 @@ def upgrade_cmd(ctx: click.Context, name: str, version: str | None, latest: bool
         return
     if after < before:
         if not allow_downgrade:
-            raise UsageError(f"{entry.raw_version} is older than the installed {ref['version']}",
-                             hint="add --allow-downgrade to move back")
+            raise UsageError(
+                f"{entry.raw_version} is older than the installed {ref['version']}",
+                hint="add --allow-downgrade to move back",
+            )
         objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
     precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade)
     if output_dir:
@@ -105,16 +131,33 @@ def _from_files(output_dir: str, namespace: str, name: str) -> dict[str, Any] | 
     return doc if isinstance(doc, dict) else None
 
 
-def _upgrade_files(ctx: click.Context, output_dir: str, current: dict[str, Any], objects: list[dict[str, Any]],
-                   entry: Any, ref: dict[str, Any], devel: bool) -> None:
+def _upgrade_files(
+    ctx: click.Context,
+    output_dir: str,
+    current: dict[str, Any],
+    objects: list[dict[str, Any]],
+    entry: Any,
+    ref: dict[str, Any],
+    devel: bool,
+) -> None:
     from kubectl_profiles.cli.install import build
     from kubectl_profiles.gitops.merge import merge_tree, write_merged
 
     meta = current["metadata"]
-    base, _, _ = build(ctx, reference=f"{ref['catalog']}/{ref['profile']}@{ref['version']}", url=None, tag=None,
-                       branch=None, path=None, name=meta["name"], namespace=meta["namespace"],
-                       values=(current.get("spec") or {}).get("values") or {}, devel=True,
-                       catalog_namespace=ref.get("namespace") or None, git_repository=None)
+    base, _, _ = build(
+        ctx,
+        reference=f"{ref['catalog']}/{ref['profile']}@{ref['version']}",
+        url=None,
+        tag=None,
+        branch=None,
+        path=None,
+        name=meta["name"],
+        namespace=meta["namespace"],
+        values=(current.get("spec") or {}).get("values") or {},
+        devel=True,
+        catalog_namespace=ref.get("namespace") or None,
+        git_repository=None,
+    )
     base[0]["metadata"].pop("annotations", None)
     base_range = (meta.get("annotations") or {}).get(RANGE)
     if base_range:
@@ -126,6 +169,9 @@ def _upgrade_files(ctx: click.Context, output_dir: str, current: dict[str, Any],
         click.echo(f"{directory / removed} removed (not in {entry.raw_version})")
     click.echo(f"{meta['name']}: files upgraded {ref['version']} -> {entry.raw_version} in {directory}")
     if result.conflicts:
-        click.echo("conflicts (resolve the markers, as after a git merge): "
-                   + ", ".join(str(directory / c) for c in result.conflicts), err=True)
+        click.echo(
+            "conflicts (resolve the markers, as after a git merge): "
+            + ", ".join(str(directory / c) for c in result.conflicts),
+            err=True,
+        )
         ctx.exit(1)

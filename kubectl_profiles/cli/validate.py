@@ -189,8 +189,9 @@ def parse_documents(name: str, text: str) -> list[Document]:
             bodies = parsed if isinstance(parsed, list) else [parsed]
             return _expand(display, bodies, [1] * len(bodies))
     if "&" in text and len(_ALIAS.findall(text)) > MAX_ALIASES:
-        raise InputError(f"{display}: more than {MAX_ALIASES} YAML aliases", hint="expand them; this guard stops "
-                         "alias bombs")
+        raise InputError(
+            f"{display}: more than {MAX_ALIASES} YAML aliases", hint="expand them; this guard stops alias bombs"
+        )
     try:
         bodies = load_all(text)
     except yaml.YAMLError as exc:
@@ -235,8 +236,9 @@ def _key(src: SourceRef) -> tuple[str, str, str]:
     return (url, src.ref, path)
 
 
-def validate_documents(docs: Sequence[Document], facts: Facts, extra_catalogs: Sequence[Mapping[str, Any]] = (),
-                       remote: Any = None) -> Report:
+def validate_documents(
+    docs: Sequence[Document], facts: Facts, extra_catalogs: Sequence[Mapping[str, Any]] = (), remote: Any = None
+) -> Report:
     """Check every document; `remote`, when given, resolves nested sources that are not among the files."""
     from kubectl_profiles import rules
     from kubectl_profiles.catalog import CatalogIndex
@@ -253,10 +255,17 @@ def validate_documents(docs: Sequence[Document], facts: Facts, extra_catalogs: S
             src = sources[i] = _definition_source(d.body)
             if src is not None:
                 definitions[_key(src)] = d.body
-    facts = Facts(catalogs=catalogs, installations=[*facts.installations, *installations],
-                  namespace_labels=facts.namespace_labels, server_version=facts.server_version,
-                  served_apis=facts.served_apis, user=facts.user, policy=facts.policy,
-                  allow_downgrade=facts.allow_downgrade, index=CatalogIndex(catalogs))
+    facts = Facts(
+        catalogs=catalogs,
+        installations=[*facts.installations, *installations],
+        namespace_labels=facts.namespace_labels,
+        server_version=facts.server_version,
+        served_apis=facts.served_apis,
+        user=facts.user,
+        policy=facts.policy,
+        allow_downgrade=facts.allow_downgrade,
+        index=CatalogIndex(catalogs),
+    )
 
     def resolver(src: SourceRef) -> Mapping[str, Any] | None:
         found = definitions.get(_key(src))
@@ -285,8 +294,11 @@ def validate_documents(docs: Sequence[Document], facts: Facts, extra_catalogs: S
 
 def _is_own_crd(body: Mapping[str, Any]) -> bool:
     spec = body.get("spec")
-    return (body.get("kind") == "CustomResourceDefinition" and isinstance(spec, Mapping)
-            and spec.get("group") == "weave.works")
+    return (
+        body.get("kind") == "CustomResourceDefinition"
+        and isinstance(spec, Mapping)
+        and spec.get("group") == "weave.works"
+    )
 
 
 def _check_crd(body: Mapping[str, Any]) -> list[Violation]:
@@ -301,15 +313,24 @@ def _check_crd(body: Mapping[str, Any]) -> list[Violation]:
     for i, version in enumerate(versions):
         schema = (version.get("schema") or {}).get("openAPIV3Schema") if isinstance(version, Mapping) else None
         if not isinstance(schema, Mapping) or schema.get("type") != "object":
-            out.append(Violation(f"$.spec.versions[{i}].schema", "crd.schema",
-                                 f"spec.versions[{i}].schema.openAPIV3Schema: a structural schema of type object "
-                                 "is required"))
+            out.append(
+                Violation(
+                    f"$.spec.versions[{i}].schema",
+                    "crd.schema",
+                    f"spec.versions[{i}].schema.openAPIV3Schema: a structural schema of type object is required",
+                )
+            )
             continue
         try:
             jsonschema.Draft7Validator.check_schema(schema)
         except jsonschema.SchemaError as exc:
-            out.append(Violation(f"$.spec.versions[{i}].schema", "crd.schema",
-                                 f"spec.versions[{i}].schema.openAPIV3Schema: {exc.message}"))
+            out.append(
+                Violation(
+                    f"$.spec.versions[{i}].schema",
+                    "crd.schema",
+                    f"spec.versions[{i}].schema.openAPIV3Schema: {exc.message}",
+                )
+            )
     return out
 
 
@@ -325,16 +346,26 @@ def render_text(report: Report) -> str:
 
 def _strip_path(v: Violation) -> str:
     prefix = v.path[2:] + ": "
-    return v.message[len(prefix):] if v.path.startswith("$.") and v.message.startswith(prefix) else v.message
+    return v.message[len(prefix) :] if v.path.startswith("$.") and v.message.startswith(prefix) else v.message
 
 
 def render_json(report: Report) -> str:
     doc = {
-        "summary": {"documents": report.documents, "skipped": report.skipped, "errors": report.errors,
-                    "warnings": report.warnings},
+        "summary": {
+            "documents": report.documents,
+            "skipped": report.skipped,
+            "errors": report.errors,
+            "warnings": report.warnings,
+        },
         "violations": [
-            {"file": f.file, "document": f.index, "line": f.line, "kind": f.kind, "name": f.name,
-             **f.violation.to_dict()}
+            {
+                "file": f.file,
+                "document": f.index,
+                "line": f.line,
+                "kind": f.kind,
+                "name": f.name,
+                **f.violation.to_dict(),
+            }
             for f in report.findings
         ],
     }
@@ -345,17 +376,19 @@ def render_junit(report: Report, strict: bool) -> str:
     from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib, which no other output needs
 
     failing = [f for f in report.findings if f.violation.is_error or strict]
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="kubectl-profiles validate" tests="{report.documents}" failures="{len(failing)}">',
-           f'  <testsuite name="validate" tests="{report.documents}" failures="{len(failing)}" '
-           f'skipped="{report.skipped}">']
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="kubectl-profiles validate" tests="{report.documents}" failures="{len(failing)}">',
+        f'  <testsuite name="validate" tests="{report.documents}" failures="{len(failing)}" '
+        f'skipped="{report.skipped}">',
+    ]
     for f in report.findings:
         v = f.violation
         name = quoteattr(f"{f.file}#{f.index} {f.kind}/{f.name} {v.path}")
-        out.append(f'    <testcase classname={quoteattr(f.file)} name={name}>')
+        out.append(f"    <testcase classname={quoteattr(f.file)} name={name}>")
         tag = "failure" if (v.is_error or strict) else "system-out"
         if tag == "failure":
-            out.append(f'      <failure type={quoteattr(v.rule)} message={quoteattr(v.message)}/>')
+            out.append(f"      <failure type={quoteattr(v.rule)} message={quoteattr(v.message)}/>")
         else:
             out.append(f"      <system-out>{escape(f'warning [{v.rule}] {v.message}')}</system-out>")
         out.append("    </testcase>")
@@ -374,8 +407,7 @@ def render_github(report: Report) -> str:
         v = f.violation
         level = "error" if v.is_error else "warning"
         title = _gh_escape(f"{v.rule} {v.path}", prop=True)
-        lines.append(f"::{level} file={_gh_escape(f.file, True)},line={f.line},title={title}::"
-                     f"{_gh_escape(v.message)}")
+        lines.append(f"::{level} file={_gh_escape(f.file, True)},line={f.line},title={title}::{_gh_escape(v.message)}")
     return "\n".join(lines)
 
 
@@ -394,27 +426,62 @@ def _namespace_labels(values: Sequence[str]) -> dict[str, dict[str, str]] | None
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH|-...")
-@click.option("-o", "--output", type=click.Choice(["text", "json", "junit", "github"]), default="text",
-              show_default=True, help="Report format.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Choice(["text", "json", "junit", "github"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
 @click.option("--kubernetes-version", metavar="VERSION", help="Stand-in for the API server's version, e.g. 1.29.")
-@click.option("--api", "apis", multiple=True, metavar="GROUP/VERSION/KIND",
-              help="Stand-in for a served API (repeatable), e.g. cert-manager.io/v1/Certificate.")
+@click.option(
+    "--api",
+    "apis",
+    multiple=True,
+    metavar="GROUP/VERSION/KIND",
+    help="Stand-in for a served API (repeatable), e.g. cert-manager.io/v1/Certificate.",
+)
 @click.option("--user", default="", help="Stand-in for the requesting user.")
 @click.option("--group", "groups", multiple=True, help="Stand-in for the user's groups (repeatable).")
-@click.option("--namespace-labels", "ns_labels", multiple=True, metavar="NS=KEY=VALUE",
-              help="Stand-in for a namespace's labels (repeatable), for namespaceSelector access rules.")
-@click.option("--default-catalog-access", type=click.Choice(["all", "same-namespace"]), default="all",
-              show_default=True, help="As the webhook's flag of the same name.")
+@click.option(
+    "--namespace-labels",
+    "ns_labels",
+    multiple=True,
+    metavar="NS=KEY=VALUE",
+    help="Stand-in for a namespace's labels (repeatable), for namespaceSelector access rules.",
+)
+@click.option(
+    "--default-catalog-access",
+    type=click.Choice(["all", "same-namespace"]),
+    default="all",
+    show_default=True,
+    help="As the webhook's flag of the same name.",
+)
 @click.option("--forbid-uncatalogued", is_flag=True, help="As the webhook's flag: refuse spec.source installs.")
 @click.option("--cluster", "use_cluster", is_flag=True, help="Add the live cluster's catalogs and facts.")
-@click.option("--resolve-remote", is_flag=True,
-              help="Read nested profiles that are not among the files from their git repositories.")
+@click.option(
+    "--resolve-remote",
+    is_flag=True,
+    help="Read nested profiles that are not among the files from their git repositories.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.pass_context
-def validate_cmd(ctx: click.Context, paths: tuple[str, ...], output: str, kubernetes_version: str | None,
-                 apis: tuple[str, ...], user: str, groups: tuple[str, ...], ns_labels: tuple[str, ...],
-                 default_catalog_access: str, forbid_uncatalogued: bool, use_cluster: bool, resolve_remote: bool,
-                 strict: bool) -> None:
+def validate_cmd(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    output: str,
+    kubernetes_version: str | None,
+    apis: tuple[str, ...],
+    user: str,
+    groups: tuple[str, ...],
+    ns_labels: tuple[str, ...],
+    default_catalog_access: str,
+    forbid_uncatalogued: bool,
+    use_cluster: bool,
+    resolve_remote: bool,
+    strict: bool,
+) -> None:
     """Check profile manifests offline, with the webhook's rules (for CI).
 
     Reads files, directories (recursively: *.yaml, *.yml, *.json) and - (standard input). Exit codes: 0 valid,
@@ -432,8 +499,10 @@ def validate_cmd(ctx: click.Context, paths: tuple[str, ...], output: str, kubern
         served_apis=frozenset(apis) if apis else None,
         namespace_labels=_namespace_labels(ns_labels),
         user=UserInfo(user, tuple(groups)),
-        policy=Policy(default_catalog_access="same-namespace" if default_catalog_access == "same-namespace"
-                      else "all", forbid_uncatalogued=forbid_uncatalogued),
+        policy=Policy(
+            default_catalog_access="same-namespace" if default_catalog_access == "same-namespace" else "all",
+            forbid_uncatalogued=forbid_uncatalogued,
+        ),
     )
     extra: list[Mapping[str, Any]] = []
     if use_cluster:
@@ -449,8 +518,11 @@ def validate_cmd(ctx: click.Context, paths: tuple[str, ...], output: str, kubern
     body = rendered(report) if rendered else render_junit(report, strict)
     if body:
         click.echo(body)
-    click.echo(f"checked {report.documents} documents ({report.skipped} skipped): {report.errors} errors, "
-               f"{report.warnings} warnings", err=True)
+    click.echo(
+        f"checked {report.documents} documents ({report.skipped} skipped): {report.errors} errors, "
+        f"{report.warnings} warnings",
+        err=True,
+    )
     if report.errors or (strict and report.warnings):
         ctx.exit(1)
 
@@ -467,8 +539,13 @@ def _cluster_facts(ctx: click.Context, facts: Facts) -> tuple[Facts, list[Mappin
     kube = kube_mod.Kube.from_options(opts.kubeconfig, opts.context, opts.namespace, opts.request_timeout)
     catalogs = kube.list("profilecatalogsources")
     installations = kube.list("profileinstallations")
-    new = Facts(catalogs=(), installations=installations,
-                namespace_labels=facts.namespace_labels or kube.namespace_labels(),
-                server_version=facts.server_version or kube.server_version(),
-                served_apis=facts.served_apis or kube.served_apis(), user=facts.user, policy=facts.policy)
+    new = Facts(
+        catalogs=(),
+        installations=installations,
+        namespace_labels=facts.namespace_labels or kube.namespace_labels(),
+        server_version=facts.server_version or kube.server_version(),
+        served_apis=facts.served_apis or kube.served_apis(),
+        user=facts.user,
+        policy=facts.policy,
+    )
     return new, catalogs

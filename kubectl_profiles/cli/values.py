@@ -18,9 +18,13 @@ def _typed(text: str) -> Any:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         return text[1:-1]
     try:
-        return int(text) if text.lstrip("-").isdigit() and not (text.lstrip("-").startswith("0") and
-                                                                 len(text.lstrip("-")) > 1) else float(text) \
-            if _is_float(text) else text
+        return (
+            int(text)
+            if text.lstrip("-").isdigit() and not (text.lstrip("-").startswith("0") and len(text.lstrip("-")) > 1)
+            else float(text)
+            if _is_float(text)
+            else text
+        )
     except ValueError:
         return text
 
@@ -63,8 +67,9 @@ def load_values(files: Sequence[str], sets: Sequence[str], base: Mapping[str, An
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f": line {mark.line + 1}" if mark is not None else ""
-            raise InputError(f"values file {name}{where}: {getattr(exc, 'problem', None) or 'not valid YAML'}",
-                             hint="fix the YAML") from exc
+            raise InputError(
+                f"values file {name}{where}: {getattr(exc, 'problem', None) or 'not valid YAML'}", hint="fix the YAML"
+            ) from exc
         if doc is None:
             continue
         if not isinstance(doc, Mapping):

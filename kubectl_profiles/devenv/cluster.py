@@ -38,8 +38,7 @@ USERS: dict[str, tuple[str, ...]] = {
     "dave": (),
 }
 CRD_DIR = REPO_ROOT / "crds"
-CRD_NAMES = ("profilecatalogsources.weave.works", "profileinstallations.weave.works",
-             "profiledefinitions.weave.works")
+CRD_NAMES = ("profilecatalogsources.weave.works", "profileinstallations.weave.works", "profiledefinitions.weave.works")
 
 
 @dataclass
@@ -66,8 +65,13 @@ class Cluster:
         return self.state_dir / "certs" / "apiserver.crt"
 
     def save(self) -> None:
-        data = {"api_port": self.api_port, "etcd_port": self.etcd_port, "pids": self.pids,
-                "tokens": self.tokens, "webhook_url": self.webhook_url}
+        data = {
+            "api_port": self.api_port,
+            "etcd_port": self.etcd_port,
+            "pids": self.pids,
+            "tokens": self.tokens,
+            "webhook_url": self.webhook_url,
+        }
         tmp = self.state_dir / "state.json.tmp"
         tmp.write_text(json.dumps(data, indent=2))
         tmp.replace(self.state_dir / "state.json")
@@ -78,12 +82,18 @@ class Cluster:
             data = json.loads((state_dir / "state.json").read_text())
         except (OSError, ValueError):
             return None
-        return cls(state_dir=state_dir, api_port=data["api_port"], etcd_port=data["etcd_port"],
-                   pids={k: int(v) for k, v in data.get("pids", {}).items()}, tokens=data.get("tokens", {}),
-                   webhook_url=data.get("webhook_url"))
+        return cls(
+            state_dir=state_dir,
+            api_port=data["api_port"],
+            etcd_port=data["etcd_port"],
+            pids={k: int(v) for k, v in data.get("pids", {}).items()},
+            tokens=data.get("tokens", {}),
+            webhook_url=data.get("webhook_url"),
+        )
 
-    def kubectl(self, *args: str, user: str | None = None, check: bool = True, input: str | None = None,
-                timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def kubectl(
+        self, *args: str, user: str | None = None, check: bool = True, input: str | None = None, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
         """Run the real kubectl against this control plane (as `user`'s context when given)."""
         return run_kubectl(self.kubeconfig, *args, user=user, check=check, input=input, timeout=timeout)
 
@@ -94,13 +104,18 @@ class Cluster:
         return all(_pid_alive(pid) for name, pid in self.pids.items() if name in ("etcd", "kube-apiserver"))
 
 
-def run_kubectl(kubeconfig: Path, *args: str, user: str | None = None, check: bool = True,
-                input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_kubectl(
+    kubeconfig: Path,
+    *args: str,
+    user: str | None = None,
+    check: bool = True,
+    input: str | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
     cmd = ["kubectl", "--kubeconfig", str(kubeconfig)]
     if user is not None:
         cmd += ["--context", user]
-    result = subprocess.run([*cmd, *args], input=input, capture_output=True, text=True, timeout=timeout,
-                            check=False)
+    result = subprocess.run([*cmd, *args], input=input, capture_output=True, text=True, timeout=timeout, check=False)
     if check and result.returncode != 0:
         raise DevenvError(f"kubectl {' '.join(args)} failed: {result.stderr.strip()}")
     return result
@@ -141,8 +156,9 @@ def _readyz(server: str, ca_file: Path, token: str) -> bool:
 
 def _spawn(name: str, argv: list[str], state_dir: Path) -> int:
     log = (state_dir / f"{name}.log").open("ab")
-    proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            start_new_session=True, cwd=state_dir)
+    proc = subprocess.Popen(
+        argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, cwd=state_dir
+    )
     log.close()
     return proc.pid
 
@@ -161,10 +177,14 @@ def _service_account_keys(state_dir: Path) -> tuple[Path, Path]:
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     priv, pub = state_dir / "sa.key", state_dir / "sa.pub"
-    priv.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
-                                       serialization.NoEncryption()))
-    pub.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
-                                                  serialization.PublicFormat.SubjectPublicKeyInfo))
+    priv.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        )
+    )
+    pub.write_bytes(
+        key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
     priv.chmod(0o600)
     return priv, pub
 
@@ -175,11 +195,14 @@ def _write_kubeconfig(cluster: Cluster) -> None:
     doc: dict[str, Any] = {
         "apiVersion": "v1",
         "kind": "Config",
-        "clusters": [{"name": "local", "cluster": {"server": cluster.server,
-                                                   "certificate-authority": str(cluster.ca_file)}}],
+        "clusters": [
+            {"name": "local", "cluster": {"server": cluster.server, "certificate-authority": str(cluster.ca_file)}}
+        ],
         "users": [{"name": user, "user": {"token": token}} for user, token in cluster.tokens.items()],
-        "contexts": [{"name": user, "context": {"cluster": "local", "user": user, "namespace": "default"}}
-                     for user in cluster.tokens],
+        "contexts": [
+            {"name": user, "context": {"cluster": "local", "user": user, "namespace": "default"}}
+            for user in cluster.tokens
+        ],
         "current-context": "admin",
     }
     path = cluster.kubeconfig
@@ -216,8 +239,9 @@ def prepare(cluster: Cluster, *, crds: bool, crd_dir: Path = CRD_DIR, timeout: f
     kube = Kube.from_options(str(cluster.kubeconfig), None, None, None)
     try:
         # Excluding kube-system from the webhook uses this label: 1.20 does not set kubernetes.io/metadata.name.
-        kube.patch_merge("namespaces", "kube-system", None,
-                         {"metadata": {"labels": {"profiles.weave.works/webhook": "ignore"}}})
+        kube.patch_merge(
+            "namespaces", "kube-system", None, {"metadata": {"labels": {"profiles.weave.works/webhook": "ignore"}}}
+        )
         if not crds:
             return
         docs = [yaml.safe_load(p.read_text()) for p in sorted(crd_dir.glob("*.yaml"))]
@@ -260,31 +284,59 @@ def up(state_dir: Path, *, binaries: Binaries | None = None, crds: bool = True, 
     sa_key, sa_pub = _service_account_keys(state_dir)
     peer = free_port()
     etcd_url = f"http://127.0.0.1:{cluster.etcd_port}"
-    cluster.pids["etcd"] = _spawn("etcd", [
-        str(binaries.etcd), "--data-dir", str(state_dir / "etcd"),
-        "--listen-client-urls", etcd_url, "--advertise-client-urls", etcd_url,
-        "--listen-peer-urls", f"http://127.0.0.1:{peer}", "--initial-advertise-peer-urls",
-        f"http://127.0.0.1:{peer}", "--initial-cluster", f"default=http://127.0.0.1:{peer}",
-        "--unsafe-no-fsync",
-    ], state_dir)
+    cluster.pids["etcd"] = _spawn(
+        "etcd",
+        [
+            str(binaries.etcd),
+            "--data-dir",
+            str(state_dir / "etcd"),
+            "--listen-client-urls",
+            etcd_url,
+            "--advertise-client-urls",
+            etcd_url,
+            "--listen-peer-urls",
+            f"http://127.0.0.1:{peer}",
+            "--initial-advertise-peer-urls",
+            f"http://127.0.0.1:{peer}",
+            "--initial-cluster",
+            f"default=http://127.0.0.1:{peer}",
+            "--unsafe-no-fsync",
+        ],
+        state_dir,
+    )
     cluster.save()
-    cluster.pids["kube-apiserver"] = _spawn("kube-apiserver", [
-        str(binaries.kube_apiserver), f"--etcd-servers={etcd_url}", f"--cert-dir={state_dir / 'certs'}",
-        f"--secure-port={cluster.api_port}", "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1",
-        f"--service-account-key-file={sa_pub}", f"--service-account-signing-key-file={sa_key}",
-        "--service-account-issuer=https://kubernetes.default.svc",
-        f"--token-auth-file={state_dir / 'tokens.csv'}", "--authorization-mode=RBAC",
-        "--service-cluster-ip-range=10.0.0.0/24", "--allow-privileged=true",
-        "--disable-admission-plugins=ServiceAccount", "--enable-priority-and-fairness=false",
-    ], state_dir)
+    cluster.pids["kube-apiserver"] = _spawn(
+        "kube-apiserver",
+        [
+            str(binaries.kube_apiserver),
+            f"--etcd-servers={etcd_url}",
+            f"--cert-dir={state_dir / 'certs'}",
+            f"--secure-port={cluster.api_port}",
+            "--bind-address=127.0.0.1",
+            "--advertise-address=127.0.0.1",
+            f"--service-account-key-file={sa_pub}",
+            f"--service-account-signing-key-file={sa_key}",
+            "--service-account-issuer=https://kubernetes.default.svc",
+            f"--token-auth-file={state_dir / 'tokens.csv'}",
+            "--authorization-mode=RBAC",
+            "--service-cluster-ip-range=10.0.0.0/24",
+            "--allow-privileged=true",
+            "--disable-admission-plugins=ServiceAccount",
+            "--enable-priority-and-fairness=false",
+        ],
+        state_dir,
+    )
     cluster.save()
     _write_kubeconfig(cluster)
     _wait(cluster.ready, 60, "kube-apiserver", cluster, "kube-apiserver")
     prepare(cluster, crds=crds)
     cluster.save()
     if not quiet:
-        print(f"control plane ready in {time.monotonic() - started:.1f}s at {cluster.server} "
-              f"(binaries from {binaries.origin})", file=sys.stderr)
+        print(
+            f"control plane ready in {time.monotonic() - started:.1f}s at {cluster.server} "
+            f"(binaries from {binaries.origin})",
+            file=sys.stderr,
+        )
     return cluster
 
 

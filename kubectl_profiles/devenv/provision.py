@@ -58,8 +58,9 @@ def _is_debian_like() -> bool:
         text = Path("/etc/os-release").read_text()
     except OSError:
         return False
-    ids = " ".join(line.split("=", 1)[1].strip('"') for line in text.splitlines()
-                   if line.startswith(("ID=", "ID_LIKE=")))
+    ids = " ".join(
+        line.split("=", 1)[1].strip('"') for line in text.splitlines() if line.startswith(("ID=", "ID_LIKE="))
+    )
     return "debian" in ids or "ubuntu" in ids
 
 

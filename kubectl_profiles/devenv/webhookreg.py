@@ -60,8 +60,9 @@ def _ready(url: str, ca: Path) -> bool:
         return False
 
 
-def start_webhook(cluster: Cluster, extra_args: tuple[str, ...] = (), port: int | None = None,
-                  timeout: float = 30) -> str:
+def start_webhook(
+    cluster: Cluster, extra_args: tuple[str, ...] = (), port: int | None = None, timeout: float = 30
+) -> str:
     """Start `python -m webhook` for this control plane; return its base URL once /readyz answers."""
     tls = cluster.state_dir / "webhook-tls"
     if not (tls / "tls.crt").exists():
@@ -70,11 +71,29 @@ def start_webhook(cluster: Cluster, extra_args: tuple[str, ...] = (), port: int 
     url = f"https://127.0.0.1:{port}"
     log = (cluster.state_dir / "webhook.log").open("ab")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "webhook", "--listen", f"127.0.0.1:{port}",
-         "--tls-cert-file", str(tls / "tls.crt"), "--tls-private-key-file", str(tls / "tls.key"),
-         "--kubeconfig", str(cluster.kubeconfig), "--log-format", "json", "--shutdown-timeout", "5",
-         *extra_args],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "webhook",
+            "--listen",
+            f"127.0.0.1:{port}",
+            "--tls-cert-file",
+            str(tls / "tls.crt"),
+            "--tls-private-key-file",
+            str(tls / "tls.key"),
+            "--kubeconfig",
+            str(cluster.kubeconfig),
+            "--log-format",
+            "json",
+            "--shutdown-timeout",
+            "5",
+            *extra_args,
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     log.close()
     cluster.pids["webhook"] = proc.pid
     cluster.webhook_url = url
@@ -98,15 +117,23 @@ def stop_webhook(cluster: Cluster) -> None:
 
 def configuration(url: str, ca: Path) -> dict[str, object]:
     bundle = base64.b64encode(ca.read_bytes()).decode()
-    selector = {"matchExpressions": [{"key": "profiles.weave.works/webhook", "operator": "NotIn",
-                                      "values": ["ignore"]}]}
+    selector = {
+        "matchExpressions": [{"key": "profiles.weave.works/webhook", "operator": "NotIn", "values": ["ignore"]}]
+    }
 
     def hook(resource: str, operations: list[str]) -> dict[str, object]:
         return {
             "name": f"{resource}.profiles.weave.works",
             "clientConfig": {"url": f"{url}/validate/{resource}", "caBundle": bundle},
-            "rules": [{"apiGroups": ["weave.works"], "apiVersions": ["v1alpha1"], "operations": operations,
-                       "resources": [resource], "scope": "Namespaced"}],
+            "rules": [
+                {
+                    "apiGroups": ["weave.works"],
+                    "apiVersions": ["v1alpha1"],
+                    "operations": operations,
+                    "resources": [resource],
+                    "scope": "Namespaced",
+                }
+            ],
             "failurePolicy": "Fail",
             "sideEffects": "None",
             "timeoutSeconds": 5,
@@ -118,8 +145,10 @@ def configuration(url: str, ca: Path) -> dict[str, object]:
         "apiVersion": "admissionregistration.k8s.io/v1",
         "kind": "ValidatingWebhookConfiguration",
         "metadata": {"name": CONFIG_NAME},
-        "webhooks": [hook("profilecatalogsources", ["CREATE", "UPDATE"]),
-                     hook("profileinstallations", ["CREATE", "UPDATE", "DELETE"])],
+        "webhooks": [
+            hook("profilecatalogsources", ["CREATE", "UPDATE"]),
+            hook("profileinstallations", ["CREATE", "UPDATE", "DELETE"]),
+        ],
     }
 
 

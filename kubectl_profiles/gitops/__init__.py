@@ -21,8 +21,15 @@ from kubectl_profiles.errors import ProfilesError, SourceError, UsageError
 
 
 def _git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False,
-                            env=dict(os.environ, GIT_TERMINAL_PROMPT="0"), timeout=300)
+    result = subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, GIT_TERMINAL_PROMPT="0"),
+        timeout=300,
+    )
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["git failed"])[-1].removeprefix("fatal: ")
         raise SourceError(f"git {args[0]} failed: {last}")
@@ -33,8 +40,9 @@ def repo_root(path: str | Path) -> Path:
     try:
         return Path(_git(Path(path), "rev-parse", "--show-toplevel"))
     except SourceError as exc:
-        raise UsageError(f"{path} is not inside a git repository", hint="run 'git init' there, or use "
-                         "--output-dir without --commit") from exc
+        raise UsageError(
+            f"{path} is not inside a git repository", hint="run 'git init' there, or use --output-dir without --commit"
+        ) from exc
 
 
 def github_repo(remote_url: str) -> tuple[str, str]:
@@ -53,10 +61,16 @@ def create_pull_request(remote_url: str, branch: str, base: str, title: str, bod
     if not api.startswith(("https://", "http://127.0.0.1", "http://localhost")):
         raise UsageError(f"GITHUB_API_URL {api!r} must be an https URL")
     request = urllib.request.Request(  # noqa: S310 - scheme checked above
-        f"{api}/repos/{owner}/{name}/pulls", method="POST",
+        f"{api}/repos/{owner}/{name}/pulls",
+        method="POST",
         data=json.dumps({"title": title, "head": branch, "base": base, "body": body}).encode(),
-        headers={"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
-                 "Content-Type": "application/json", "User-Agent": "kubectl-profiles"})
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Accept": "application/vnd.github+json",
+            "Content-Type": "application/json",
+            "User-Agent": "kubectl-profiles",
+        },
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as resp:  # noqa: S310 - the GitHub API (or its stand-in)
             url = json.loads(resp.read()).get("html_url", "")
@@ -72,15 +86,27 @@ def create_pull_request(remote_url: str, branch: str, base: str, title: str, bod
     return str(url)
 
 
-def publish(output_dir: str | Path, files: Sequence[Path], *, branch: str | None, message: str, push: bool,
-            create_pr: bool, remote: str = "origin") -> None:
+def publish(
+    output_dir: str | Path,
+    files: Sequence[Path],
+    *,
+    branch: str | None,
+    message: str,
+    push: bool,
+    create_pr: bool,
+    remote: str = "origin",
+) -> None:
     import click
 
     repo = repo_root(output_dir)
     base = _git(repo, "rev-parse", "--abbrev-ref", "HEAD")
     if branch and branch != base:
-        exists = subprocess.run(["git", "rev-parse", "--verify", "--quiet", branch], cwd=repo,
-                                capture_output=True, check=False).returncode == 0
+        exists = (
+            subprocess.run(
+                ["git", "rev-parse", "--verify", "--quiet", branch], cwd=repo, capture_output=True, check=False
+            ).returncode
+            == 0
+        )
         _git(repo, "checkout", "-q", *([branch] if exists else ["-b", branch]))
     target = Path(output_dir).resolve()
     _git(repo, "add", "-A", "--", str(target))
@@ -95,6 +121,7 @@ def publish(output_dir: str | Path, files: Sequence[Path], *, branch: str | None
     if create_pr:
         if not branch or branch == base:
             raise UsageError("--create-pr needs --branch NAME different from the current branch")
-        url = create_pull_request(_git(repo, "remote", "get-url", remote), branch, base, message,
-                                  "Created by kubectl profiles.")
+        url = create_pull_request(
+            _git(repo, "remote", "get-url", remote), branch, base, message, "Created by kubectl profiles."
+        )
         click.echo(f"pull request: {url}", err=True)

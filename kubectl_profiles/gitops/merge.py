@@ -41,8 +41,23 @@ def merge_text(base: str, ours: str, theirs: str, name: str) -> tuple[str, bool]
             path = Path(tmp) / label
             path.write_text(text)
             paths.append(str(path))
-        result = subprocess.run(["git", "merge-file", "-p", "-L", f"{name} (your edits)", "-L", f"{name} (installed)",
-                                 "-L", f"{name} (new version)", *paths], capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [
+                "git",
+                "merge-file",
+                "-p",
+                "-L",
+                f"{name} (your edits)",
+                "-L",
+                f"{name} (installed)",
+                "-L",
+                f"{name} (new version)",
+                *paths,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if result.returncode < 0 or result.returncode > 127:
         raise SourceError(f"git merge-file failed on {name}: {result.stderr.strip()}")
     return result.stdout, result.returncode > 0
@@ -50,14 +65,18 @@ def merge_text(base: str, ours: str, theirs: str, name: str) -> tuple[str, bool]
 
 def rendered_files(objects: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     files = {file_name(o): yaml.safe_dump(dict(o), sort_keys=False) for o in objects}
-    files["kustomization.yaml"] = yaml.safe_dump({"apiVersion": "kustomize.config.k8s.io/v1beta1",
-                                                  "kind": "Kustomization",
-                                                  "resources": [file_name(o) for o in objects]}, sort_keys=False)
+    files["kustomization.yaml"] = yaml.safe_dump(
+        {
+            "apiVersion": "kustomize.config.k8s.io/v1beta1",
+            "kind": "Kustomization",
+            "resources": [file_name(o) for o in objects],
+        },
+        sort_keys=False,
+    )
     return files
 
 
-def merge_tree(directory: Path, base: Sequence[Mapping[str, Any]], theirs: Sequence[Mapping[str, Any]]
-               ) -> MergeResult:
+def merge_tree(directory: Path, base: Sequence[Mapping[str, Any]], theirs: Sequence[Mapping[str, Any]]) -> MergeResult:
     ours = {p.name: p.read_text() for p in directory.iterdir() if p.is_file()}
     base_files, new_files = rendered_files(base), rendered_files(theirs)
     out = MergeResult()

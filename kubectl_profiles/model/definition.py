@@ -67,33 +67,48 @@ def normalise_definition(doc: Any, *, where: str = "profile.yaml", base_path: st
         present = [k for k in ("chart", "kustomize", "profile") if raw.get(k) is not None]
         kind = old_kind or (present[0] if len(present) == 1 else None)
         if kind is None:
-            raise SourceError(f"{where}: spec.artifacts[{i}] ({name}) needs exactly one of chart, kustomize and "
-                              "profile", hint="run 'kubectl profiles validate' on it")
+            raise SourceError(
+                f"{where}: spec.artifacts[{i}] ({name}) needs exactly one of chart, kustomize and profile",
+                hint="run 'kubectl profiles validate' on it",
+            )
         if kind == "chart":
             raw_chart = raw.get("chart")
             chart: Mapping[str, Any] = raw_chart if isinstance(raw_chart, Mapping) else {}
             local = chart.get("path") or (raw.get("path") if old_kind else None)
-            spec_chart = ChartSpec(url=chart.get("url"), name=chart.get("name"), version=chart.get("version"),
-                                   path=_join(base_path, str(local)) if local else None,
-                                   default_values=str(chart.get("defaultValues") or ""))
+            spec_chart = ChartSpec(
+                url=chart.get("url"),
+                name=chart.get("name"),
+                version=chart.get("version"),
+                path=_join(base_path, str(local)) if local else None,
+                default_values=str(chart.get("defaultValues") or ""),
+            )
             artifacts.append(Artifact(name, "chart", chart=spec_chart, depends_on=depends))
         elif kind == "kustomize":
             path = (raw.get("kustomize") or {}).get("path") if not old_kind else raw.get("path")
-            artifacts.append(Artifact(name, "kustomize", kustomize_path=_join(base_path, str(path or ".")),
-                                      depends_on=depends))
+            artifacts.append(
+                Artifact(name, "kustomize", kustomize_path=_join(base_path, str(path or ".")), depends_on=depends)
+            )
         else:
             profile: Mapping[str, Any] = raw.get("profile") or {}
             src: Mapping[str, Any] = profile.get("source") or profile
             if not src.get("url"):
                 raise SourceError(f"{where}: spec.artifacts[{i}] ({name}) nests a profile without a url")
             tag = src.get("tag") or (None if src.get("branch") else src.get("version"))
-            artifacts.append(Artifact(name, "profile", profile=SourceRef(str(src["url"]), tag=tag,
-                                                                         branch=src.get("branch"),
-                                                                         path=str(src.get("path") or ".")),
-                                      depends_on=depends))
+            artifacts.append(
+                Artifact(
+                    name,
+                    "profile",
+                    profile=SourceRef(
+                        str(src["url"]), tag=tag, branch=src.get("branch"), path=str(src.get("path") or ".")
+                    ),
+                    depends_on=depends,
+                )
+            )
     return ProfileDefinition(
-        name=str(meta["name"]), description=str(spec.get("description") or ""),
-        maintainer=str(spec.get("maintainer") or ""), keywords=tuple(spec.get("keywords") or ()),
+        name=str(meta["name"]),
+        description=str(spec.get("description") or ""),
+        maintainer=str(spec.get("maintainer") or ""),
+        keywords=tuple(spec.get("keywords") or ()),
         prerequisites=tuple(str(p) for p in spec.get("prerequisites") or ()),
         values_schema=spec.get("valuesSchema") if isinstance(spec.get("valuesSchema"), Mapping) else None,
         artifacts=tuple(artifacts),

@@ -27,7 +27,6 @@ _SEMVER_RE = re.compile(SEMVER_PATTERN)
 _PARTIAL_RE = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(.*)$")
 
 
-
 @lru_cache(maxsize=8192)
 def is_semver(text: str) -> bool:
     return bool(_SEMVER_RE.match(text))

@@ -34,8 +34,12 @@ RANGE_ANNOTATION = "profiles.weave.works/version-range"
 SOURCE_API = "source.toolkit.fluxcd.io/v1beta2"
 HELM_API = "helm.toolkit.fluxcd.io/v2beta1"
 KUSTOMIZE_API = "kustomize.toolkit.fluxcd.io/v1beta2"
-FLUX_CRDS = ("gitrepositories.source.toolkit.fluxcd.io", "helmrepositories.source.toolkit.fluxcd.io",
-             "helmreleases.helm.toolkit.fluxcd.io", "kustomizations.kustomize.toolkit.fluxcd.io")
+FLUX_CRDS = (
+    "gitrepositories.source.toolkit.fluxcd.io",
+    "helmrepositories.source.toolkit.fluxcd.io",
+    "helmreleases.helm.toolkit.fluxcd.io",
+    "kustomizations.kustomize.toolkit.fluxcd.io",
+)
 MAX_NAME = 53  # Helm release names; kept for every kind so that names line up
 
 
@@ -44,7 +48,7 @@ def object_name(*parts: str) -> str:
     if len(name) <= MAX_NAME:
         return name
     digest = hashlib.sha256(name.encode()).hexdigest()[:8]
-    return f"{name[:MAX_NAME - 9].rstrip('-')}-{digest}"
+    return f"{name[: MAX_NAME - 9].rstrip('-')}-{digest}"
 
 
 def merge(base: Any, override: Any) -> Any:
@@ -63,13 +67,20 @@ class _Renderer:
         self.objects: list[dict[str, Any]] = []
 
     def meta(self, name: str) -> dict[str, Any]:
-        return {"name": name, "namespace": self.namespace,
-                "labels": {INSTALLATION_LABEL: self.name, "app.kubernetes.io/managed-by": "kubectl-profiles"}}
+        return {
+            "name": name,
+            "namespace": self.namespace,
+            "labels": {INSTALLATION_LABEL: self.name, "app.kubernetes.io/managed-by": "kubectl-profiles"},
+        }
 
     def git_repository(self, name: str, src: SourceRef) -> dict[str, Any]:
         ref = {"tag": src.tag} if src.tag else {"branch": src.branch or "main"}
-        obj = {"apiVersion": SOURCE_API, "kind": "GitRepository", "metadata": self.meta(name),
-               "spec": {"url": src.url, "ref": ref, "interval": self.interval}}
+        obj = {
+            "apiVersion": SOURCE_API,
+            "kind": "GitRepository",
+            "metadata": self.meta(name),
+            "spec": {"url": src.url, "ref": ref, "interval": self.interval},
+        }
         self.objects.append(obj)
         return obj
 
@@ -82,15 +93,20 @@ class _Renderer:
                 child = tree.children[artifact.name]
                 child_prefix = object_name(prefix, artifact.name)
                 repo = self.git_repository(child_prefix, child.source)
-                self.node(child, child_prefix, own, {"kind": "GitRepository", "name": repo["metadata"]["name"],
-                                                     "namespace": self.namespace})
+                self.node(
+                    child,
+                    child_prefix,
+                    own,
+                    {"kind": "GitRepository", "name": repo["metadata"]["name"], "namespace": self.namespace},
+                )
             elif artifact.kind == "chart":
                 self.chart(artifact, prefix, own, source_ref, kinds)
             else:
                 self.kustomization(artifact, prefix, source_ref, kinds)
 
-    def _depends(self, artifact: Artifact, prefix: str, kinds: Mapping[str, Artifact], kind: str
-                 ) -> list[dict[str, str]]:
+    def _depends(
+        self, artifact: Artifact, prefix: str, kinds: Mapping[str, Artifact], kind: str
+    ) -> list[dict[str, str]]:
         out = []
         for dep in artifact.depends_on:
             target = kinds.get(dep)
@@ -98,8 +114,14 @@ class _Renderer:
                 out.append({"name": object_name(prefix, dep)})
         return out
 
-    def chart(self, artifact: Artifact, prefix: str, values: Mapping[str, Any], source_ref: dict[str, str],
-              kinds: Mapping[str, Artifact]) -> None:
+    def chart(
+        self,
+        artifact: Artifact,
+        prefix: str,
+        values: Mapping[str, Any],
+        source_ref: dict[str, str],
+        kinds: Mapping[str, Artifact],
+    ) -> None:
         assert artifact.chart is not None
         chart = artifact.chart
         name = object_name(prefix, artifact.name)
@@ -108,47 +130,79 @@ class _Renderer:
         if chart.path:
             chart_spec: dict[str, Any] = {"chart": f"./{normalise_path(chart.path)}", "sourceRef": source_ref}
         else:
-            repo = {"apiVersion": SOURCE_API, "kind": "HelmRepository", "metadata": self.meta(name),
-                    "spec": {"url": chart.url, "interval": self.interval}}
+            repo = {
+                "apiVersion": SOURCE_API,
+                "kind": "HelmRepository",
+                "metadata": self.meta(name),
+                "spec": {"url": chart.url, "interval": self.interval},
+            }
             self.objects.append(repo)
-            chart_spec = {"chart": chart.name, "sourceRef": {"kind": "HelmRepository", "name": name,
-                                                             "namespace": self.namespace}}
+            chart_spec = {
+                "chart": chart.name,
+                "sourceRef": {"kind": "HelmRepository", "name": name, "namespace": self.namespace},
+            }
             if chart.version:
                 chart_spec["version"] = chart.version
-        spec: dict[str, Any] = {"interval": self.interval, "chart": {"spec": chart_spec},
-                                "targetNamespace": self.namespace}
+        spec: dict[str, Any] = {
+            "interval": self.interval,
+            "chart": {"spec": chart_spec},
+            "targetNamespace": self.namespace,
+        }
         depends = self._depends(artifact, prefix, kinds, "chart")
         if depends:
             spec["dependsOn"] = depends
         if merged:
             spec["values"] = merged
-        self.objects.append({"apiVersion": HELM_API, "kind": "HelmRelease", "metadata": self.meta(name),
-                             "spec": spec})
+        self.objects.append({"apiVersion": HELM_API, "kind": "HelmRelease", "metadata": self.meta(name), "spec": spec})
 
-    def kustomization(self, artifact: Artifact, prefix: str, source_ref: dict[str, str],
-                      kinds: Mapping[str, Artifact]) -> None:
-        spec: dict[str, Any] = {"interval": self.interval, "path": f"./{normalise_path(artifact.kustomize_path)}",
-                                "prune": True, "sourceRef": source_ref, "targetNamespace": self.namespace}
+    def kustomization(
+        self, artifact: Artifact, prefix: str, source_ref: dict[str, str], kinds: Mapping[str, Artifact]
+    ) -> None:
+        spec: dict[str, Any] = {
+            "interval": self.interval,
+            "path": f"./{normalise_path(artifact.kustomize_path)}",
+            "prune": True,
+            "sourceRef": source_ref,
+            "targetNamespace": self.namespace,
+        }
         depends = self._depends(artifact, prefix, kinds, "kustomize")
         if depends:
             spec["dependsOn"] = depends
-        self.objects.append({"apiVersion": KUSTOMIZE_API, "kind": "Kustomization",
-                             "metadata": self.meta(object_name(prefix, artifact.name)), "spec": spec})
+        self.objects.append(
+            {
+                "apiVersion": KUSTOMIZE_API,
+                "kind": "Kustomization",
+                "metadata": self.meta(object_name(prefix, artifact.name)),
+                "spec": spec,
+            }
+        )
 
 
-def render_installation(*, name: str, namespace: str, source: SourceRef, tree: Any,
-                        catalog: Mapping[str, str] | None = None, values: Mapping[str, Any] | None = None,
-                        values_from: Sequence[Mapping[str, Any]] = (),
-                        git_repository: Mapping[str, str] | None = None, version_range: str | None = None,
-                        interval: str = "1m") -> list[dict[str, Any]]:
+def render_installation(
+    *,
+    name: str,
+    namespace: str,
+    source: SourceRef,
+    tree: Any,
+    catalog: Mapping[str, str] | None = None,
+    values: Mapping[str, Any] | None = None,
+    values_from: Sequence[Mapping[str, Any]] = (),
+    git_repository: Mapping[str, str] | None = None,
+    version_range: str | None = None,
+    interval: str = "1m",
+) -> list[dict[str, Any]]:
     """The ProfileInstallation first, then the Flux objects, in a stable order."""
     r = _Renderer(name, namespace, interval)
     spec: dict[str, Any] = {}
     if catalog is not None:
         spec["catalog"] = dict(catalog)
     else:
-        spec["source"] = {"url": source.url, **({"tag": source.tag} if source.tag else {}),
-                          **({"branch": source.branch} if source.branch else {}), "path": normalise_path(source.path)}
+        spec["source"] = {
+            "url": source.url,
+            **({"tag": source.tag} if source.tag else {}),
+            **({"branch": source.branch} if source.branch else {}),
+            "path": normalise_path(source.path),
+        }
     if values:
         spec["values"] = copy.deepcopy(dict(values))
     if values_from:
@@ -158,11 +212,13 @@ def render_installation(*, name: str, namespace: str, source: SourceRef, tree: A
     meta = r.meta(name)
     if version_range:
         meta["annotations"] = {RANGE_ANNOTATION: version_range}
-    installation = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation", "metadata": meta,
-                    "spec": spec}
+    installation = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation", "metadata": meta, "spec": spec}
     if git_repository:
-        root_ref = {"kind": "GitRepository", "name": git_repository["name"],
-                    "namespace": git_repository.get("namespace") or namespace}
+        root_ref = {
+            "kind": "GitRepository",
+            "name": git_repository["name"],
+            "namespace": git_repository.get("namespace") or namespace,
+        }
     else:
         repo = r.git_repository(name, source)
         root_ref = {"kind": "GitRepository", "name": repo["metadata"]["name"], "namespace": namespace}
@@ -190,8 +246,7 @@ def write_tree(objects: Sequence[Mapping[str, Any]], directory: Path) -> list[Pa
             fname = file_name(obj)
             (staging / fname).write_text(yaml.safe_dump(dict(obj), sort_keys=False))
             names.append(fname)
-        kustomization = {"apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization",
-                         "resources": names}
+        kustomization = {"apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization", "resources": names}
         (staging / "kustomization.yaml").write_text(yaml.safe_dump(kustomization, sort_keys=False))
         for path in staging.iterdir():
             with open(path, "rb") as fh:

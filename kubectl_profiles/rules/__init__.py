@@ -84,23 +84,29 @@ def _merge(schema: list[Violation], rules: list[Violation]) -> list[Violation]:
     return [v for v in schema if v.path not in ruled] + rules
 
 
-def check_catalog_source(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
-                         ) -> list[Violation]:
+def check_catalog_source(
+    doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
+) -> list[Violation]:
     return _merge(schema_violations("ProfileCatalogSource", doc), _check_catalog_rules(doc, facts, old=old))
 
 
-def check_installation(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
-                       ) -> list[Violation]:
+def check_installation(
+    doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
+) -> list[Violation]:
     schema = schema_violations("ProfileInstallation", doc)
     if any(v.path.startswith(("$.spec.catalog", "$.spec.source")) for v in schema):
         # A malformed reference cannot be looked up; the schema's message is the useful one.
-        return schema + [v for v in _check_installation_rules(doc, facts, old=old)
-                         if v.rule in ("installation.source.exactly-one", "installation.version.semver")]
+        return schema + [
+            v
+            for v in _check_installation_rules(doc, facts, old=old)
+            if v.rule in ("installation.source.exactly-one", "installation.version.semver")
+        ]
     return _merge(schema, _check_installation_rules(doc, facts, old=old))
 
 
-def check_definition(doc: Mapping[str, Any], *, resolver: Resolver | None = None, max_depth: int = 10,
-                     source: SourceRef | None = None) -> list[Violation]:
+def check_definition(
+    doc: Mapping[str, Any], *, resolver: Resolver | None = None, max_depth: int = 10, source: SourceRef | None = None
+) -> list[Violation]:
     if doc.get("kind") != "Profile":
         schema = schema_violations("ProfileDefinition", doc)
     elif isinstance(doc.get("spec"), Mapping):  # the v0.0.5 kind, read as a definition
@@ -110,9 +116,16 @@ def check_definition(doc: Mapping[str, Any], *, resolver: Resolver | None = None
     return _merge(schema, _check_definition_rules(doc, resolver=resolver, max_depth=max_depth, source=source))
 
 
-def check_document(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None,
-                   operation: str = "CREATE", resolver: Resolver | None = None,
-                   source: SourceRef | None = None, kind: str | None = None) -> list[Violation]:
+def check_document(
+    doc: Mapping[str, Any],
+    facts: Facts,
+    *,
+    old: Mapping[str, Any] | None = None,
+    operation: str = "CREATE",
+    resolver: Resolver | None = None,
+    source: SourceRef | None = None,
+    kind: str | None = None,
+) -> list[Violation]:
     """Every violation of one document; [] for kinds this project does not own. `kind`: kind_of(doc), if known."""
     kind = kind or kind_of(doc)
     if kind == "ProfileCatalogSource":

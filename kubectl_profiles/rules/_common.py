@@ -40,8 +40,14 @@ def meta(doc: Mapping[str, Any]) -> tuple[str, str]:
 def check_url(url: Any, path: str, rule: str, policy: Policy, what: str = "url") -> list[Violation]:
     """A git URL must be https://, ssh://, git@host:org/repo, or file:// (local development only)."""
     if not isinstance(url, str) or not url.strip():
-        return [Violation(path, rule, f"{path[2:]}: {what} is missing; give the profile's git repository "
-                                      "(https://, ssh://, git@host:org/repo or file://)")]
+        return [
+            Violation(
+                path,
+                rule,
+                f"{path[2:]}: {what} is missing; give the profile's git repository "
+                "(https://, ssh://, git@host:org/repo or file://)",
+            )
+        ]
     if url.startswith(("https://", "ssh://")) and len(url.split("://", 1)[1]) > 0 and " " not in url:
         return []
     if _SCP_LIKE.match(url):
@@ -49,12 +55,21 @@ def check_url(url: Any, path: str, rule: str, policy: Policy, what: str = "url")
     if url.startswith("file://"):
         if policy.allow_file_urls:
             return []
-        return [Violation(path, rule, f"{path[2:]}: file:// URLs are for local development and this cluster "
-                                      "refuses them; use an https:// or ssh:// repository")]
+        return [
+            Violation(
+                path,
+                rule,
+                f"{path[2:]}: file:// URLs are for local development and this cluster "
+                "refuses them; use an https:// or ssh:// repository",
+            )
+        ]
     if url.startswith("http://"):
         return [Violation(path, rule, f"{path[2:]}: {url!r} uses plain http; use https:// or ssh://")]
-    return [Violation(path, rule, f"{path[2:]}: {url!r} is not a git URL; use https://, ssh://, "
-                                  "git@host:org/repo or file://")]
+    return [
+        Violation(
+            path, rule, f"{path[2:]}: {url!r} is not a git URL; use https://, ssh://, git@host:org/repo or file://"
+        )
+    ]
 
 
 def valid_ref_name(name: str) -> bool:
@@ -68,8 +83,7 @@ def check_rel_path(value: Any, path: str, rule: str) -> list[Violation]:
     if not isinstance(value, str) or value.startswith("/"):
         return [Violation(path, rule, f"{path[2:]}: must be a path relative to the repository, e.g. 'nginx'")]
     if ".." in value.split("/"):
-        return [Violation(path, rule, f"{path[2:]}: {value!r} leaves the repository ('..'); "
-                                      "use a path inside it")]
+        return [Violation(path, rule, f"{path[2:]}: {value!r} leaves the repository ('..'); use a path inside it")]
     return []
 
 

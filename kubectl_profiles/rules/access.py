@@ -82,8 +82,10 @@ def describe_access(source: Mapping[str, Any], default: str = "all") -> str:
     selector = mapping(access.get("namespaceSelector"))
     if selector:
         labels = ",".join(f"{k}={v}" for k, v in mapping(selector.get("matchLabels")).items())
-        exprs = [f"{text(mapping(e).get('key'))} {text(mapping(e).get('operator'))}"
-                 for e in seq(selector.get("matchExpressions"))]
+        exprs = [
+            f"{text(mapping(e).get('key'))} {text(mapping(e).get('operator'))}"
+            for e in seq(selector.get("matchExpressions"))
+        ]
         parts.append("namespaces labelled " + ", ".join([x for x in [labels, *exprs] if x]))
     if seq(access.get("groups")):
         parts.append("groups " + ", ".join(text(g) for g in seq(access.get("groups"))))
@@ -97,18 +99,25 @@ def access_block_violations(access: Any, path: str) -> list[Violation]:
     for i, ns in enumerate(seq(access.get("namespaces"))):
         if ns != "*" and not (isinstance(ns, str) and is_label(ns)):
             p = f"{path}.namespaces[{i}]"
-            out.append(Violation(p, "catalog.access.namespace", f"{p[2:]}: {ns!r} is not a namespace name; "
-                                 "use a DNS-1123 label or '*' for every namespace"))
+            out.append(
+                Violation(
+                    p,
+                    "catalog.access.namespace",
+                    f"{p[2:]}: {ns!r} is not a namespace name; use a DNS-1123 label or '*' for every namespace",
+                )
+            )
     for i, expr in enumerate(seq(mapping(access.get("namespaceSelector")).get("matchExpressions"))):
         expr = mapping(expr)
         op, values = text(expr.get("operator")), seq(expr.get("values"))
         p = f"{path}.namespaceSelector.matchExpressions[{i}]"
         if op in ("In", "NotIn") and not values:
-            out.append(Violation(p, "catalog.access.selector", f"{p[2:]}: operator {op} needs values; "
-                                 "list the label values to match"))
+            out.append(
+                Violation(
+                    p, "catalog.access.selector", f"{p[2:]}: operator {op} needs values; list the label values to match"
+                )
+            )
         if op in ("Exists", "DoesNotExist") and values:
-            out.append(Violation(p, "catalog.access.selector", f"{p[2:]}: operator {op} takes no values; "
-                                 "remove them"))
+            out.append(Violation(p, "catalog.access.selector", f"{p[2:]}: operator {op} takes no values; remove them"))
     for i, group in enumerate(seq(access.get("groups"))):
         if not isinstance(group, str) or not group.strip():
             p = f"{path}.groups[{i}]"

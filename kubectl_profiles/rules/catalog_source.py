@@ -32,8 +32,11 @@ def _plainly_valid(raw: Mapping[str, Any]) -> bool:
     name, version, tag, url = raw.get("name"), raw.get("version"), raw.get("tag"), raw.get("url")
     if type(name) is not str or type(version) is not str or not is_label(name) or not is_semver(version):
         return False
-    if tag is not None and (type(tag) is not str or not valid_ref_name(tag)
-                            or tag.rpartition("/")[2].removeprefix("v") != version.removeprefix("v")):
+    if tag is not None and (
+        type(tag) is not str
+        or not valid_ref_name(tag)
+        or tag.rpartition("/")[2].removeprefix("v") != version.removeprefix("v")
+    ):
         return False
     if type(url) is not str or not url.startswith("https://") or len(url) <= 8 or " " in url:
         return False
@@ -61,26 +64,50 @@ def _entry_findings(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violat
     out: list[Violation] = []
     name, version = raw.get("name"), raw.get("version")
     if isinstance(name, str) and not is_label(name):
-        out.append(Violation(f"{base}.name", "catalog.entry.name",
-                             f"{base[2:]}.name: {name!r} is not a valid profile name; use lower-case letters, "
-                             "digits and '-' (at most 63), e.g. 'nginx-ingress'"))
+        out.append(
+            Violation(
+                f"{base}.name",
+                "catalog.entry.name",
+                f"{base[2:]}.name: {name!r} is not a valid profile name; use lower-case letters, "
+                "digits and '-' (at most 63), e.g. 'nginx-ingress'",
+            )
+        )
     if isinstance(version, str) and not is_semver(version):
-        out.append(Violation(f"{base}.version", "catalog.version.semver",
-                             f"{base[2:]}.version: {version!r} is not a semantic version; write MAJOR.MINOR.PATCH "
-                             "with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1"))
+        out.append(
+            Violation(
+                f"{base}.version",
+                "catalog.version.semver",
+                f"{base[2:]}.version: {version!r} is not a semantic version; write MAJOR.MINOR.PATCH "
+                "with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1",
+            )
+        )
     tag = raw.get("tag")
     if isinstance(tag, str):
         if not valid_ref_name(tag):
-            out.append(Violation(f"{base}.tag", "catalog.tag.form",
-                                 f"{base[2:]}.tag: {tag!r} is not a valid git tag name; use e.g. "
-                                 f"{(name or 'name')}/{(version or '1.0.0')}"))
+            out.append(
+                Violation(
+                    f"{base}.tag",
+                    "catalog.tag.form",
+                    f"{base[2:]}.tag: {tag!r} is not a valid git tag name; use e.g. "
+                    f"{(name or 'name')}/{(version or '1.0.0')}",
+                )
+            )
         elif isinstance(version, str) and is_semver(version):
             last = tag.rpartition("/")[2]
-            if (last.removeprefix("v") != version.removeprefix("v") and is_semver(last)
-                    and parse_version(last) != parse_version(version)):
-                out.append(Violation(f"{base}.tag", "catalog.tag.mismatch",
-                                     f"{base[2:]}.tag: tag {tag!r} names version {last} but the entry says "
-                                     f"{version}; make them agree", WARNING))
+            if (
+                last.removeprefix("v") != version.removeprefix("v")
+                and is_semver(last)
+                and parse_version(last) != parse_version(version)
+            ):
+                out.append(
+                    Violation(
+                        f"{base}.tag",
+                        "catalog.tag.mismatch",
+                        f"{base[2:]}.tag: tag {tag!r} names version {last} but the entry says "
+                        f"{version}; make them agree",
+                        WARNING,
+                    )
+                )
     out += check_url(raw.get("url"), f"{base}.url", "catalog.url.form", facts.policy)
     out += check_rel_path(raw.get("path"), f"{base}.path", "catalog.path.form")
     prereqs = seq(raw.get("prerequisites"))
@@ -88,29 +115,45 @@ def _entry_findings(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violat
         out += prerequisites.syntax_violations(prereqs, f"{base}.prerequisites")
     for j, p in enumerate(prereqs):
         if isinstance(p, str) and prerequisites.parse(p).kind == "note":
-            out.append(Violation(f"{base}.prerequisites[{j}]", "prerequisite.note",
-                                 f"{base[2:]}.prerequisites[{j}]: {p!r} is free text and will not be checked; "
-                                 "write 'kubernetes RANGE', 'profile NAME [RANGE]' or 'api GROUP/VERSION/KIND'",
-                                 WARNING))
+            out.append(
+                Violation(
+                    f"{base}.prerequisites[{j}]",
+                    "prerequisite.note",
+                    f"{base[2:]}.prerequisites[{j}]: {p!r} is free text and will not be checked; "
+                    "write 'kubernetes RANGE', 'profile NAME [RANGE]' or 'api GROUP/VERSION/KIND'",
+                    WARNING,
+                )
+            )
     schema = raw.get("valuesSchema")
     if schema is not None:
         problem = schema_problem(schema)
         if problem:
-            out.append(Violation(f"{base}.valuesSchema", "catalog.values-schema",
-                                 f"{base[2:]}.valuesSchema: not a usable JSON schema: {problem}"))
+            out.append(
+                Violation(
+                    f"{base}.valuesSchema",
+                    "catalog.values-schema",
+                    f"{base[2:]}.valuesSchema: not a usable JSON schema: {problem}",
+                )
+            )
     return out
 
 
-def check_catalog_source(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
-                         ) -> list[Violation]:
+def check_catalog_source(
+    doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
+) -> list[Violation]:
     out: list[Violation] = []
     spec = mapping(doc.get("spec"))
     admins = facts.policy.catalog_admin_groups
     if admins and not set(admins) & set(facts.user.groups):
         who = facts.user.username or "this user"
-        out.append(Violation("$", "catalog.admin.forbidden",
-                             f"{who} may not change catalogs here: only members of {', '.join(admins)} may; "
-                             "ask a catalog administrator"))
+        out.append(
+            Violation(
+                "$",
+                "catalog.admin.forbidden",
+                f"{who} may not change catalogs here: only members of {', '.join(admins)} may; "
+                "ask a catalog administrator",
+            )
+        )
     seen: dict[tuple[str, str], int] = {}
     for i, raw in enumerate(seq(spec.get("profiles"))):
         if not isinstance(raw, Mapping):
@@ -120,14 +163,18 @@ def check_catalog_source(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[s
         if isinstance(name, str) and isinstance(version, str) and is_semver(version):
             key = (name, str(parse_version(version)))
             if key in seen:
-                out.append(Violation(f"$.spec.profiles[{i}]", "catalog.entry.duplicate",
-                                     f"spec.profiles[{i}]: {name} {version} is listed twice (first at "
-                                     f"spec.profiles[{seen[key]}]); remove one"))
+                out.append(
+                    Violation(
+                        f"$.spec.profiles[{i}]",
+                        "catalog.entry.duplicate",
+                        f"spec.profiles[{i}]: {name} {version} is listed twice (first at "
+                        f"spec.profiles[{seen[key]}]); remove one",
+                    )
+                )
             else:
                 seen[key] = i
     for i, repo in enumerate(seq(spec.get("repositories"))):
-        out += check_url(mapping(repo).get("url"), f"$.spec.repositories[{i}].url", "catalog.url.form",
-                         facts.policy)
+        out += check_url(mapping(repo).get("url"), f"$.spec.repositories[{i}].url", "catalog.url.form", facts.policy)
     if "access" in spec:
         out += access_rules.access_block_violations(spec.get("access"), "$.spec.access")
     if old is not None:
@@ -141,12 +188,20 @@ def _update_warnings(old: Mapping[str, Any], new: Mapping[str, Any], facts: Fact
     if revoked:
         names = ", ".join(f"{meta(i)[1]}/{meta(i)[0]}" for i in revoked[:10])
         more = f" and {len(revoked) - 10} more" if len(revoked) > 10 else ""
-        out.append(Violation("$.spec.access", "catalog.access.revoked",
-                             f"this change revokes access that installations use: {names}{more}; they keep "
-                             "running, but 'kubectl profiles audit' will list them", WARNING))
+        out.append(
+            Violation(
+                "$.spec.access",
+                "catalog.access.revoked",
+                f"this change revokes access that installations use: {names}{more}; they keep "
+                "running, but 'kubectl profiles audit' will list them",
+                WARNING,
+            )
+        )
     name, namespace = meta(new)
-    entries = {(text(mapping(e).get("name")), _norm(text(mapping(e).get("version"))))
-               for e in seq(mapping(new.get("spec")).get("profiles"))}
+    entries = {
+        (text(mapping(e).get("name")), _norm(text(mapping(e).get("version"))))
+        for e in seq(mapping(new.get("spec")).get("profiles"))
+    }
     in_use = []
     for inst in facts.installations:
         cat = mapping(mapping(inst.get("spec")).get("catalog"))
@@ -155,9 +210,15 @@ def _update_warnings(old: Mapping[str, Any], new: Mapping[str, Any], facts: Fact
         if (text(cat.get("profile")), _norm(text(cat.get("version")))) not in entries:
             in_use.append(f"{meta(inst)[1]}/{meta(inst)[0]}")
     if in_use:
-        out.append(Violation("$.spec.profiles", "catalog.entry.removed-in-use",
-                             f"entries removed by this change are installed: {', '.join(in_use[:10])}; "
-                             "upgrade those installations before removing them", WARNING))
+        out.append(
+            Violation(
+                "$.spec.profiles",
+                "catalog.entry.removed-in-use",
+                f"entries removed by this change are installed: {', '.join(in_use[:10])}; "
+                "upgrade those installations before removing them",
+                WARNING,
+            )
+        )
     return out
 
 

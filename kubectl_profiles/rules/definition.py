@@ -53,62 +53,106 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int, old: bool) -> list
     out: list[Violation] = []
     name = artifact.get("name")
     if isinstance(name, str) and not is_label(name):
-        out.append(Violation(f"{base}.name", "definition.artifact.name",
-                             f"{base[2:]}.name: {name!r} is not a valid artifact name; use lower-case letters, "
-                             "digits and '-'"))
+        out.append(
+            Violation(
+                f"{base}.name",
+                "definition.artifact.name",
+                f"{base[2:]}.name: {name!r} is not a valid artifact name; use lower-case letters, digits and '-'",
+            )
+        )
     present, old_kind = _artifact_type(artifact, old)
     if old and old_kind is not None:
         if old_kind == "chart" and artifact.get("chart") is None and not artifact.get("path"):
-            out.append(Violation(base, "definition.artifact.exactly-one",
-                                 f"{base[2:]}: a HelmChart artifact needs either path (a local chart) or chart "
-                                 "(a remote one)"))
+            out.append(
+                Violation(
+                    base,
+                    "definition.artifact.exactly-one",
+                    f"{base[2:]}: a HelmChart artifact needs either path (a local chart) or chart (a remote one)",
+                )
+            )
         if old_kind == "kustomize" and not artifact.get("path"):
-            out.append(Violation(base, "definition.artifact.exactly-one",
-                                 f"{base[2:]}: a Kustomize artifact needs path"))
+            out.append(
+                Violation(base, "definition.artifact.exactly-one", f"{base[2:]}: a Kustomize artifact needs path")
+            )
         if old_kind == "profile" and nested_source(artifact) is None:
-            out.append(Violation(base, "definition.artifact.exactly-one",
-                                 f"{base[2:]}: a Profile artifact needs profile.url"))
+            out.append(
+                Violation(base, "definition.artifact.exactly-one", f"{base[2:]}: a Profile artifact needs profile.url")
+            )
         others = [t for t in present if t != old_kind and not (old_kind == "chart" and t == "chart")]
         if others:
-            out.append(Violation(base, "definition.artifact.exactly-one",
-                                 f"{base[2:]}: kind {artifact['kind']} cannot also have {', '.join(others)}; "
-                                 "an artifact is exactly one thing"))
+            out.append(
+                Violation(
+                    base,
+                    "definition.artifact.exactly-one",
+                    f"{base[2:]}: kind {artifact['kind']} cannot also have {', '.join(others)}; "
+                    "an artifact is exactly one thing",
+                )
+            )
         out += check_rel_path(artifact.get("path"), f"{base}.path", "definition.path.form")
         return out
     if len(present) != 1:
         found = " and ".join(present) if present else "none"
-        out.append(Violation(base, "definition.artifact.exactly-one",
-                             f"{base[2:]}: an artifact needs exactly one of chart, kustomize and profile, found "
-                             f"{found}; split it into one artifact per deployable"))
+        out.append(
+            Violation(
+                base,
+                "definition.artifact.exactly-one",
+                f"{base[2:]}: an artifact needs exactly one of chart, kustomize and profile, found "
+                f"{found}; split it into one artifact per deployable",
+            )
+        )
         return out
     kind = present[0]
     if kind == "chart":
         chart = mapping(artifact.get("chart"))
         local, remote = bool(chart.get("path")), bool(chart.get("url") or chart.get("name"))
         if local == remote:
-            out.append(Violation(f"{base}.chart", "definition.chart.form",
-                                 f"{base[2:]}.chart: give either path (a chart in the profile's repository) or url "
-                                 "and name (a chart in a Helm repository)"))
+            out.append(
+                Violation(
+                    f"{base}.chart",
+                    "definition.chart.form",
+                    f"{base[2:]}.chart: give either path (a chart in the profile's repository) or url "
+                    "and name (a chart in a Helm repository)",
+                )
+            )
         elif remote and not (chart.get("url") and chart.get("name")):
-            out.append(Violation(f"{base}.chart", "definition.chart.form",
-                                 f"{base[2:]}.chart: a remote chart needs both url (the Helm repository) and name"))
+            out.append(
+                Violation(
+                    f"{base}.chart",
+                    "definition.chart.form",
+                    f"{base[2:]}.chart: a remote chart needs both url (the Helm repository) and name",
+                )
+            )
         elif remote and not str(chart.get("url")).startswith(("https://", "http://", "oci://")):
-            out.append(Violation(f"{base}.chart.url", "definition.chart.form",
-                                 f"{base[2:]}.chart.url: {chart.get('url')!r} is not a Helm repository URL; use "
-                                 "https:// or oci://"))
+            out.append(
+                Violation(
+                    f"{base}.chart.url",
+                    "definition.chart.form",
+                    f"{base[2:]}.chart.url: {chart.get('url')!r} is not a Helm repository URL; use https:// or oci://",
+                )
+            )
         out += check_rel_path(chart.get("path"), f"{base}.chart.path", "definition.path.form")
     elif kind == "kustomize":
-        out += check_rel_path(mapping(artifact.get("kustomize")).get("path"), f"{base}.kustomize.path",
-                              "definition.path.form")
+        out += check_rel_path(
+            mapping(artifact.get("kustomize")).get("path"), f"{base}.kustomize.path", "definition.path.form"
+        )
     else:
         src = mapping(mapping(artifact.get("profile")).get("source"))
         if not src.get("url"):
-            out.append(Violation(f"{base}.profile.source", "definition.nested.source",
-                                 f"{base[2:]}.profile.source: a nested profile needs source.url and one of tag "
-                                 "and branch"))
+            out.append(
+                Violation(
+                    f"{base}.profile.source",
+                    "definition.nested.source",
+                    f"{base[2:]}.profile.source: a nested profile needs source.url and one of tag and branch",
+                )
+            )
         elif bool(src.get("tag")) and bool(src.get("branch")):
-            out.append(Violation(f"{base}.profile.source", "definition.nested.source",
-                                 f"{base[2:]}.profile.source: give one of tag and branch, not both"))
+            out.append(
+                Violation(
+                    f"{base}.profile.source",
+                    "definition.nested.source",
+                    f"{base[2:]}.profile.source: give one of tag and branch, not both",
+                )
+            )
         else:
             from kubectl_profiles.rules._common import check_url
 
@@ -130,16 +174,26 @@ def _depends_on(artifacts: list[Any]) -> list[Violation]:
             target = text(mapping(dep).get("name"))
             if target not in names:
                 p = f"$.spec.artifacts[{i}].dependsOn[{j}].name"
-                out.append(Violation(p, "definition.depends-on.unknown",
-                                     f"{p[2:]}: no artifact named {target!r} in this profile; name one of "
-                                     f"{', '.join(sorted(n for n in names if n)) or 'its artifacts'}"))
+                out.append(
+                    Violation(
+                        p,
+                        "definition.depends-on.unknown",
+                        f"{p[2:]}: no artifact named {target!r} in this profile; name one of "
+                        f"{', '.join(sorted(n for n in names if n)) or 'its artifacts'}",
+                    )
+                )
             else:
                 edges.append(target)
         graph.setdefault(name, []).extend(edges)
     cycle = _find_cycle(graph)
     if cycle:
-        out.append(Violation("$.spec.artifacts", "definition.depends-on.cycle",
-                             f"spec.artifacts: dependsOn forms a cycle: {' -> '.join(cycle)}; break it"))
+        out.append(
+            Violation(
+                "$.spec.artifacts",
+                "definition.depends-on.cycle",
+                f"spec.artifacts: dependsOn forms a cycle: {' -> '.join(cycle)}; break it",
+            )
+        )
     return out
 
 
@@ -152,7 +206,7 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in graph.get(node, []):
             if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt):], nxt]
+                return [*stack[stack.index(nxt) :], nxt]
             if state.get(nxt) is None:
                 found = visit(nxt)
                 if found:
@@ -182,18 +236,26 @@ def _nested(doc: Mapping[str, Any], resolver: Any, max_depth: int, source: Sourc
             here = root_path if depth else f"$.spec.artifacts[{i}].profile"
             keys = [t.key() for t in trail]
             if src.key() in keys:
-                loop = [*trail[keys.index(src.key()):], src]
+                loop = [*trail[keys.index(src.key()) :], src]
                 message = " -> ".join(str(s) for s in loop)
                 if message not in seen_reports:
                     seen_reports.add(message)
-                    out.append(Violation(here, "definition.nested.cycle",
-                                         f"{here[2:]}: nested profiles form a cycle: {message}; "
-                                         "remove one of the nestings"))
+                    out.append(
+                        Violation(
+                            here,
+                            "definition.nested.cycle",
+                            f"{here[2:]}: nested profiles form a cycle: {message}; remove one of the nestings",
+                        )
+                    )
                 continue
             if depth + 1 > max_depth:
-                out.append(Violation(here, "definition.nested.depth",
-                                     f"{here[2:]}: profiles are nested more than {max_depth} deep (at {src}); "
-                                     "flatten the tree"))
+                out.append(
+                    Violation(
+                        here,
+                        "definition.nested.depth",
+                        f"{here[2:]}: profiles are nested more than {max_depth} deep (at {src}); flatten the tree",
+                    )
+                )
                 continue
             child = resolver(src)
             if isinstance(child, Mapping):
@@ -203,17 +265,28 @@ def _nested(doc: Mapping[str, Any], resolver: Any, max_depth: int, source: Sourc
     return out
 
 
-def check_definition(doc: Mapping[str, Any], *, resolver: Any = None, max_depth: int = 10,
-                     source: SourceRef | None = None) -> list[Violation]:
+def check_definition(
+    doc: Mapping[str, Any], *, resolver: Any = None, max_depth: int = 10, source: SourceRef | None = None
+) -> list[Violation]:
     out: list[Violation] = []
     old = is_old_shape(doc)
     name = text(mapping(doc.get("metadata")).get("name"))
     if not name:
-        out.append(Violation("$.metadata.name", "definition.name",
-                             "metadata.name: a profile needs a name; set it to the profile's directory name"))
+        out.append(
+            Violation(
+                "$.metadata.name",
+                "definition.name",
+                "metadata.name: a profile needs a name; set it to the profile's directory name",
+            )
+        )
     elif not is_subdomain(name):
-        out.append(Violation("$.metadata.name", "definition.name",
-                             f"metadata.name: {name!r} is not a valid name; use lower-case letters, digits, '-'"))
+        out.append(
+            Violation(
+                "$.metadata.name",
+                "definition.name",
+                f"metadata.name: {name!r} is not a valid name; use lower-case letters, digits, '-'",
+            )
+        )
     spec = mapping(doc.get("spec"))
     out += prerequisites.syntax_violations(seq(spec.get("prerequisites")), "$.spec.prerequisites")
     artifacts = seq(spec.get("artifacts"))
@@ -224,9 +297,14 @@ def check_definition(doc: Mapping[str, Any], *, resolver: Any = None, max_depth:
         out += _artifact_violations(artifact, i, old)
         aname = text(artifact.get("name"))
         if aname in seen:
-            out.append(Violation(f"$.spec.artifacts[{i}].name", "definition.artifact.duplicate",
-                                 f"spec.artifacts[{i}].name: {aname!r} is already the name of spec.artifacts"
-                                 f"[{seen[aname]}]; artifact names must be unique in a profile"))
+            out.append(
+                Violation(
+                    f"$.spec.artifacts[{i}].name",
+                    "definition.artifact.duplicate",
+                    f"spec.artifacts[{i}].name: {aname!r} is already the name of spec.artifacts"
+                    f"[{seen[aname]}]; artifact names must be unique in a profile",
+                )
+            )
         elif aname:
             seen[aname] = i
     out += _depends_on(artifacts)

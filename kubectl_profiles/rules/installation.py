@@ -38,67 +38,112 @@ def resolve_entry(doc: Mapping[str, Any], facts: Facts) -> tuple[Entry | None, l
     if not (catalog and profile and version):
         return None, []  # the schema reports missing fields
     if not is_semver(version):
-        return None, [Violation("$.spec.catalog.version", "installation.version.semver",
-                                f"spec.catalog.version: {version!r} is not an exact version; write one such as "
-                                "1.2.3 (ranges are resolved by 'kubectl profiles install', not stored)")]
+        return None, [
+            Violation(
+                "$.spec.catalog.version",
+                "installation.version.semver",
+                f"spec.catalog.version: {version!r} is not an exact version; write one such as "
+                "1.2.3 (ranges are resolved by 'kubectl profiles install', not stored)",
+            )
+        ]
     index = index_for(facts)
     try:
         index.catalog_namespace(catalog, ns)
     except NotFoundError:
         where = f" in namespace {ns}" if ns else ""
-        return None, [Violation("$.spec.catalog.catalog", "installation.catalog.not-found",
-                                f"spec.catalog.catalog: catalog {catalog!r} not found{where}; "
-                                "check the name with 'kubectl profiles catalog list -A'")]
+        return None, [
+            Violation(
+                "$.spec.catalog.catalog",
+                "installation.catalog.not-found",
+                f"spec.catalog.catalog: catalog {catalog!r} not found{where}; "
+                "check the name with 'kubectl profiles catalog list -A'",
+            )
+        ]
     except UsageError as exc:
-        return None, [Violation("$.spec.catalog.namespace", "installation.catalog.ambiguous",
-                                f"spec.catalog.namespace: {exc.message}; set spec.catalog.namespace")]
+        return None, [
+            Violation(
+                "$.spec.catalog.namespace",
+                "installation.catalog.ambiguous",
+                f"spec.catalog.namespace: {exc.message}; set spec.catalog.namespace",
+            )
+        ]
     try:
         entries = index.versions(catalog, profile, ns)
     except NotFoundError:
-        return None, [Violation("$.spec.catalog.profile", "installation.profile.not-found",
-                                f"spec.catalog.profile: catalog {catalog!r} has no profile {profile!r}; see "
-                                f"'kubectl profiles list --catalog {catalog}'")]
+        return None, [
+            Violation(
+                "$.spec.catalog.profile",
+                "installation.profile.not-found",
+                f"spec.catalog.profile: catalog {catalog!r} has no profile {profile!r}; see "
+                f"'kubectl profiles list --catalog {catalog}'",
+            )
+        ]
     wanted = parse_version(version)
     for entry in entries:
         if entry.version == wanted:
             return entry, []
     available = ", ".join(e.raw_version for e in entries[:8])
-    return None, [Violation("$.spec.catalog.version", "installation.version.not-found",
-                            f"spec.catalog.version: {catalog}/{profile} has no version {version}; "
-                            f"available: {available}")]
+    return None, [
+        Violation(
+            "$.spec.catalog.version",
+            "installation.version.not-found",
+            f"spec.catalog.version: {catalog}/{profile} has no version {version}; available: {available}",
+        )
+    ]
 
 
 def _source_violations(source: Mapping[str, Any], facts: Facts) -> list[Violation]:
     out = check_url(source.get("url"), "$.spec.source.url", "installation.source.url", facts.policy)
     tag, branch = source.get("tag"), source.get("branch")
     if bool(tag) == bool(branch):
-        out.append(Violation("$.spec.source", "installation.source.ref",
-                             "spec.source: give exactly one of tag and branch; a tag pins a version"))
+        out.append(
+            Violation(
+                "$.spec.source",
+                "installation.source.ref",
+                "spec.source: give exactly one of tag and branch; a tag pins a version",
+            )
+        )
     for key, value in (("tag", tag), ("branch", branch)):
         if isinstance(value, str) and value and not valid_ref_name(value):
-            out.append(Violation(f"$.spec.source.{key}", "installation.source.ref",
-                                 f"spec.source.{key}: {value!r} is not a valid git {key} name"))
+            out.append(
+                Violation(
+                    f"$.spec.source.{key}",
+                    "installation.source.ref",
+                    f"spec.source.{key}: {value!r} is not a valid git {key} name",
+                )
+            )
     out += check_rel_path(source.get("path"), "$.spec.source.path", "installation.source.path")
     return out
 
 
-def check_installation(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
-                       ) -> list[Violation]:
+def check_installation(
+    doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
+) -> list[Violation]:
     spec = mapping(doc.get("spec"))
     _, namespace = meta(doc)
     has_catalog, has_source = spec.get("catalog") is not None, spec.get("source") is not None
     if has_catalog == has_source:
         found = "both" if has_catalog else "neither"
-        return [Violation("$.spec", "installation.source.exactly-one",
-                          f"spec: give exactly one of spec.catalog (a catalog entry) and spec.source (a git "
-                          f"repository), found {found}")]
+        return [
+            Violation(
+                "$.spec",
+                "installation.source.exactly-one",
+                f"spec: give exactly one of spec.catalog (a catalog entry) and spec.source (a git "
+                f"repository), found {found}",
+            )
+        ]
     if has_source:
         out = _source_violations(mapping(spec.get("source")), facts)
         labels = (facts.namespace_labels or {}).get(namespace, {})
         if facts.policy.forbid_uncatalogued or labels.get(facts.policy.forbid_uncatalogued_label) == "true":
-            out.append(Violation("$.spec.source", "installation.source.forbidden",
-                                 f"spec.source: installing profiles that no catalog lists is forbidden in "
-                                 f"namespace {namespace}; install from a catalog with spec.catalog"))
+            out.append(
+                Violation(
+                    "$.spec.source",
+                    "installation.source.forbidden",
+                    f"spec.source: installing profiles that no catalog lists is forbidden in "
+                    f"namespace {namespace}; install from a catalog with spec.catalog",
+                )
+            )
         return out
     entry, out = resolve_entry(doc, facts)
     if entry is None:
@@ -108,21 +153,36 @@ def check_installation(doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str
     if decision != "allow":
         grants = access_rules.describe_access(source, facts.policy.default_catalog_access)
         who = facts.user.username or "the requester"
-        message = (f"spec.catalog.catalog: catalog {entry.catalog!r} does not grant namespace {namespace} or "
-                   f"{who}'s groups (it grants: {grants}); ask the catalog's owners to grant access")
+        message = (
+            f"spec.catalog.catalog: catalog {entry.catalog!r} does not grant namespace {namespace} or "
+            f"{who}'s groups (it grants: {grants}); ask the catalog's owners to grant access"
+        )
         if decision == "deny":
             out.append(Violation("$.spec.catalog.catalog", "installation.access.denied", message))
         else:
-            out.append(Violation("$.spec.catalog.catalog", "installation.access.unknown",
-                                 f"access to catalog {entry.catalog!r} depends on namespace {namespace}'s labels, "
-                                 "which are not known here", WARNING))
+            out.append(
+                Violation(
+                    "$.spec.catalog.catalog",
+                    "installation.access.unknown",
+                    f"access to catalog {entry.catalog!r} depends on namespace {namespace}'s labels, "
+                    "which are not known here",
+                    WARNING,
+                )
+            )
     if entry.deprecated:
-        out.append(Violation("$.spec.catalog.version", "installation.entry.deprecated",
-                             f"{entry.ref} {entry.raw_version} is deprecated: {entry.deprecated}", WARNING))
+        out.append(
+            Violation(
+                "$.spec.catalog.version",
+                "installation.entry.deprecated",
+                f"{entry.ref} {entry.raw_version} is deprecated: {entry.deprecated}",
+                WARNING,
+            )
+        )
     out += prerequisites.check_prerequisites(entry.prerequisites, namespace, facts, path="$.spec.catalog")
     if entry.values_schema is not None:
-        out += values_violations(spec.get("values"), entry.values_schema, "$.spec.values",
-                                 f"{entry.ref} {entry.raw_version}")
+        out += values_violations(
+            spec.get("values"), entry.values_schema, "$.spec.values", f"{entry.ref} {entry.raw_version}"
+        )
     if old is not None:
         out += _downgrade(old, doc, facts)
     return out
@@ -135,10 +195,15 @@ def _downgrade(old: Mapping[str, Any], new: Mapping[str, Any], facts: Facts) -> 
         return []
     if facts.allow_downgrade or _annotation(new, ALLOW_DOWNGRADE):
         return []
-    return [Violation("$.spec.catalog.version", "installation.downgrade",
-                      f"spec.catalog.version: {after} is older than the installed {before}; downgrades are "
-                      f"refused unless annotated {ALLOW_DOWNGRADE}: \"true\" "
-                      "(kubectl profiles upgrade --allow-downgrade)")]
+    return [
+        Violation(
+            "$.spec.catalog.version",
+            "installation.downgrade",
+            f"spec.catalog.version: {after} is older than the installed {before}; downgrades are "
+            f'refused unless annotated {ALLOW_DOWNGRADE}: "true" '
+            "(kubectl profiles upgrade --allow-downgrade)",
+        )
+    ]
 
 
 def dependents(old: Mapping[str, Any], facts: Facts) -> list[Mapping[str, Any]]:
@@ -172,6 +237,11 @@ def check_installation_delete(old: Mapping[str, Any], facts: Facts) -> list[Viol
     if not needed_by:
         return []
     names = ", ".join(meta(i)[0] for i in needed_by[:10])
-    return [Violation("$", "installation.delete.required",
-                      f"installation {meta(old)[0]} is a prerequisite of {names}; uninstall those first, or "
-                      f"annotate it {FORCE_DELETE}: \"true\" (kubectl profiles uninstall --force)")]
+    return [
+        Violation(
+            "$",
+            "installation.delete.required",
+            f"installation {meta(old)[0]} is a prerequisite of {names}; uninstall those first, or "
+            f'annotate it {FORCE_DELETE}: "true" (kubectl profiles uninstall --force)',
+        )
+    ]

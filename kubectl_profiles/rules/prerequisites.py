@@ -159,12 +159,22 @@ def check_prerequisites(prereqs: Sequence[Any], namespace: str, facts: Facts, *,
                 "api": "install what serves that API first",
                 "profile": "install that profile in this namespace first",
             }.get(p.kind, "fix the prerequisite")
-            out.append(Violation(where, "prerequisite.unmet", f"{where[2:]}: prerequisite {raw!r} is not met: {why}; {fix}"))
+            out.append(
+                Violation(where, "prerequisite.unmet", f"{where[2:]}: prerequisite {raw!r} is not met: {why}; {fix}")
+            )
         elif verdict == "unknown":
-            out.append(Violation(where, "prerequisite.unknown",
-                                 f"prerequisite {raw!r} was not checked: {why}", WARNING))
+            out.append(
+                Violation(where, "prerequisite.unknown", f"prerequisite {raw!r} was not checked: {why}", WARNING)
+            )
         elif verdict == "note":
-            out.append(Violation(where, "prerequisite.note", f"prerequisite {raw!r} is free text and was not "
-                                 "checked; write it as 'kubernetes RANGE', 'profile NAME [RANGE]' or "
-                                 "'api GROUP/VERSION/KIND' to have it checked", WARNING))
+            out.append(
+                Violation(
+                    where,
+                    "prerequisite.note",
+                    f"prerequisite {raw!r} is free text and was not "
+                    "checked; write it as 'kubernetes RANGE', 'profile NAME [RANGE]' or "
+                    "'api GROUP/VERSION/KIND' to have it checked",
+                    WARNING,
+                )
+            )
     return out

@@ -59,8 +59,13 @@ def values_violations(values: Any, schema: Mapping[str, Any], path: str, what: s
     out = []
     for error in validator.iter_errors(values if values is not None else {}):
         where = join_path(path, *list(error.absolute_path))
-        out.append(Violation(where, "installation.values.schema",
-                             f"{where[2:]}: {error.message} (the values schema of {what}); fix the value"))
+        out.append(
+            Violation(
+                where,
+                "installation.values.schema",
+                f"{where[2:]}: {error.message} (the values schema of {what}); fix the value",
+            )
+        )
         if len(out) >= MAX_ERRORS:
             break
     return out

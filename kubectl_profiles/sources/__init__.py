@@ -78,8 +78,9 @@ def credential_env(creds: GitCredentials, folder: Path) -> dict[str, str]:
         script = folder / "askpass"
         script.write_text(_ASKPASS)
         script.chmod(0o700)
-        env.update(GIT_ASKPASS=str(script), PROFILES_GIT_USERNAME=creds.username or "git",
-                   PROFILES_GIT_PASSWORD=creds.password)
+        env.update(
+            GIT_ASKPASS=str(script), PROFILES_GIT_USERNAME=creds.username or "git", PROFILES_GIT_PASSWORD=creds.password
+        )
     if creds.identity is not None:
         key = folder / "identity"
         key.write_text(creds.identity if creds.identity.endswith("\n") else creds.identity + "\n")
@@ -110,8 +111,9 @@ class GitCache:
             secrets_dir.chmod(0o700)
             env.update(credential_env(creds, secrets_dir))
         try:
-            result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=GIT_TIMEOUT,
-                                    check=False)
+            result = subprocess.run(
+                cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=GIT_TIMEOUT, check=False
+            )
         except FileNotFoundError as exc:
             raise SourceError("git is not installed", hint="install git to read profiles from repositories") from exc
         except subprocess.TimeoutExpired as exc:
@@ -122,8 +124,9 @@ class GitCache:
         if result.returncode != 0:
             lines = [ln for ln in result.stderr.strip().splitlines() if ln.strip()] or ["git failed"]
             last = lines[-1].removeprefix("fatal: ").strip()
-            raise SourceError(f"cannot read {redact(url)}: {redact(last)}",
-                              hint="check the URL, the ref and your git credentials")
+            raise SourceError(
+                f"cannot read {redact(url)}: {redact(last)}", hint="check the URL, the ref and your git credentials"
+            )
         return result.stdout
 
     def _say(self, message: str) -> None:
@@ -164,8 +167,10 @@ def read_profile_yaml(src: SourceRef, cache: GitCache) -> Mapping[str, Any]:
     directory = cache.checkout(src)
     path = directory / "profile.yaml"
     if not path.is_file():
-        raise SourceError(f"no profile.yaml in {redact(src.url)} at {src.ref} under {normalise_path(src.path)}",
-                          hint="check the entry's path or tag")
+        raise SourceError(
+            f"no profile.yaml in {redact(src.url)} at {src.ref} under {normalise_path(src.path)}",
+            hint="check the entry's path or tag",
+        )
     try:
         doc = yaml.safe_load(path.read_text())
     except yaml.YAMLError as exc:
@@ -188,12 +193,13 @@ class ResolvedProfile:
     children: dict[str, ResolvedProfile] = field(default_factory=dict)
 
 
-def resolve_tree(src: SourceRef, cache: GitCache, *, max_depth: int = 10,
-                 _trail: tuple[SourceRef, ...] = ()) -> ResolvedProfile:
+def resolve_tree(
+    src: SourceRef, cache: GitCache, *, max_depth: int = 10, _trail: tuple[SourceRef, ...] = ()
+) -> ResolvedProfile:
     """The profile at `src` and, recursively, every profile it nests; cycles and runaway depth are errors."""
     keys = [t.key() for t in _trail]
     if src.key() in keys:
-        loop = " -> ".join(str(s) for s in (*_trail[keys.index(src.key()):], src))
+        loop = " -> ".join(str(s) for s in (*_trail[keys.index(src.key()) :], src))
         raise SourceError(f"nested profiles form a cycle: {loop}", hint="remove one of the nestings")
     if len(_trail) > max_depth:
         raise SourceError(f"profiles are nested more than {max_depth} deep at {src}", hint="flatten the tree")
@@ -201,8 +207,9 @@ def resolve_tree(src: SourceRef, cache: GitCache, *, max_depth: int = 10,
     node = ResolvedProfile(src, definition, cache.checkout(src))
     for artifact in definition.artifacts:
         if artifact.kind == "profile" and artifact.profile is not None:
-            node.children[artifact.name] = resolve_tree(artifact.profile, cache, max_depth=max_depth,
-                                                        _trail=(*_trail, src))
+            node.children[artifact.name] = resolve_tree(
+                artifact.profile, cache, max_depth=max_depth, _trail=(*_trail, src)
+            )
     return node
 
 
@@ -232,8 +239,7 @@ def scan_repository(url: str, cache: GitCache, warn: Callable[[str], None] | Non
                 warn(f"skipping tag {tag}: {exc}")
             continue
         version = match.group("version")
-        entry: dict[str, Any] = {"name": definition.name, "version": version.removeprefix("v"), "tag": tag,
-                                 "url": url}
+        entry: dict[str, Any] = {"name": definition.name, "version": version.removeprefix("v"), "tag": tag, "url": url}
         if path != (tag.rpartition("/")[0] or "."):
             entry["path"] = path
         if definition.description:

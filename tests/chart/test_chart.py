@@ -57,19 +57,31 @@ def test_crds_are_identical_to_crds_dir() -> None:
 def test_defaults() -> None:
     objects = render()
     assert set(objects) == {
-        ("ServiceAccount", "profiles-webhook"), ("ClusterRole", "profiles-webhook"),
-        ("ClusterRoleBinding", "profiles-webhook"), ("Deployment", "profiles-webhook"),
-        ("PodDisruptionBudget", "profiles-webhook"), ("Service", "profiles-webhook"),
-        ("Secret", "profiles-webhook-tls"), ("ValidatingWebhookConfiguration", "profiles-webhook")}
+        ("ServiceAccount", "profiles-webhook"),
+        ("ClusterRole", "profiles-webhook"),
+        ("ClusterRoleBinding", "profiles-webhook"),
+        ("Deployment", "profiles-webhook"),
+        ("PodDisruptionBudget", "profiles-webhook"),
+        ("Service", "profiles-webhook"),
+        ("Secret", "profiles-webhook-tls"),
+        ("ValidatingWebhookConfiguration", "profiles-webhook"),
+    }
     deploy = objects[("Deployment", "profiles-webhook")]["spec"]
     assert deploy["replicas"] == 2
     pod = deploy["template"]["spec"]
-    assert pod["securityContext"] == {"runAsNonRoot": True, "runAsUser": 65532, "runAsGroup": 65532,
-                                      "seccompProfile": {"type": "RuntimeDefault"}}
+    assert pod["securityContext"] == {
+        "runAsNonRoot": True,
+        "runAsUser": 65532,
+        "runAsGroup": 65532,
+        "seccompProfile": {"type": "RuntimeDefault"},
+    }
     assert pod["affinity"]["podAntiAffinity"]["preferredDuringSchedulingIgnoredDuringExecution"]
     container = pod["containers"][0]
-    assert container["securityContext"] == {"allowPrivilegeEscalation": False, "readOnlyRootFilesystem": True,
-                                            "capabilities": {"drop": ["ALL"]}}
+    assert container["securityContext"] == {
+        "allowPrivilegeEscalation": False,
+        "readOnlyRootFilesystem": True,
+        "capabilities": {"drop": ["ALL"]},
+    }
     assert container["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "https", "scheme": "HTTPS"}
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
     assert container["resources"]["limits"] and container["resources"]["requests"]
@@ -78,8 +90,10 @@ def test_defaults() -> None:
     assert all(r["verbs"] == ["get", "list", "watch"] for r in rules)
     assert objects[("PodDisruptionBudget", "profiles-webhook")]["spec"]["minAvailable"] == 1
     hooks = objects[("ValidatingWebhookConfiguration", "profiles-webhook")]["webhooks"]
-    assert [h["name"] for h in hooks] == ["profilecatalogsources.profiles.weave.works",
-                                          "profileinstallations.profiles.weave.works"]
+    assert [h["name"] for h in hooks] == [
+        "profilecatalogsources.profiles.weave.works",
+        "profileinstallations.profiles.weave.works",
+    ]
     for h in hooks:
         assert (h["failurePolicy"], h["timeoutSeconds"], h["sideEffects"]) == ("Fail", 5, "None")
         assert h["namespaceSelector"]["matchExpressions"][0]["values"] == ["kube-system", "profiles-system"]
@@ -97,13 +111,25 @@ def test_cert_manager_option() -> None:
 
 
 def test_webhook_options_become_flags() -> None:
-    objects = render({"replicaCount": 3, "webhook": {"forbidUncatalogued": True, "catalogAdminGroups": ["a", "b"],
-                                                     "defaultCatalogAccess": "same-namespace"}})
+    objects = render(
+        {
+            "replicaCount": 3,
+            "webhook": {
+                "forbidUncatalogued": True,
+                "catalogAdminGroups": ["a", "b"],
+                "defaultCatalogAccess": "same-namespace",
+            },
+        }
+    )
     deploy = objects[("Deployment", "profiles-webhook")]["spec"]
     args = deploy["template"]["spec"]["containers"][0]["args"]
     assert deploy["replicas"] == 3
-    assert {"--forbid-uncatalogued", "--catalog-admin-group=a", "--catalog-admin-group=b",
-            "--default-catalog-access=same-namespace"} <= set(args)
+    assert {
+        "--forbid-uncatalogued",
+        "--catalog-admin-group=a",
+        "--catalog-admin-group=b",
+        "--default-catalog-access=same-namespace",
+    } <= set(args)
 
 
 def test_optional_service_monitor_and_network_policy() -> None:

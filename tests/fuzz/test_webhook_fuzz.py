@@ -30,8 +30,24 @@ SEEDS = [
     admission(catalog(entries=3), resource="profilecatalogsources"),
     admission(catalog(entries=2), resource="profilecatalogsources", operation="UPDATE", old=catalog()),
 ]
-NASTY: list[Any] = [None, True, 0, -1, 2**70, 1.5e308, "", "x" * 10_000, [], {}, [[[]]], {"a": {"b": {}}},
-                    "../../etc/passwd", "\u0000\ud7ff", "${jndi:ldap://x}", float("nan")]
+NASTY: list[Any] = [
+    None,
+    True,
+    0,
+    -1,
+    2**70,
+    1.5e308,
+    "",
+    "x" * 10_000,
+    [],
+    {},
+    [[[]]],
+    {"a": {"b": {}}},
+    "../../etc/passwd",
+    "\u0000\ud7ff",
+    "${jndi:ldap://x}",
+    float("nan"),
+]
 
 
 def check(status: int, body: dict[str, Any], expected_uid: str | None = None) -> None:
@@ -87,7 +103,7 @@ def mutate(rng: random.Random, doc: Any) -> bytes:
         raw = raw[: rng.randint(0, len(raw))]
     elif roll < 0.08:
         pos = rng.randrange(len(raw))
-        raw = raw[:pos] + bytes([rng.randrange(256)]) + raw[pos + 1:]
+        raw = raw[:pos] + bytes([rng.randrange(256)]) + raw[pos + 1 :]
     elif roll < 0.09:
         raw = b"[" * 100_000 + b"]" * 100_000  # deep nesting in the JSON itself
     return raw
@@ -115,8 +131,12 @@ json_values = st.recursive(
 
 
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(request=st.dictionaries(st.sampled_from(["uid", "operation", "resource", "object", "oldObject",
-                                                "userInfo", "namespace", "dryRun"]), json_values))
+@given(
+    request=st.dictionaries(
+        st.sampled_from(["uid", "operation", "resource", "object", "oldObject", "userInfo", "namespace", "dryRun"]),
+        json_values,
+    )
+)
 def test_arbitrary_requests(request: dict[str, Any]) -> None:
     body = {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": request}
     status, reply, _ = answer(json.dumps(body).encode(), "profileinstallations", CACHE, Policy())

@@ -33,10 +33,10 @@ class External:
         self.state_dir = self.kubeconfig.parent
         self.webhook_url: str | None = None
 
-    def kubectl(self, *args: str, user: str | None = None, check: bool = True, input: str | None = None,
-                timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        return cluster_mod.run_kubectl(self.kubeconfig, *args, user=user, check=check, input=input,
-                                       timeout=timeout)
+    def kubectl(
+        self, *args: str, user: str | None = None, check: bool = True, input: str | None = None, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
+        return cluster_mod.run_kubectl(self.kubeconfig, *args, user=user, check=check, input=input, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

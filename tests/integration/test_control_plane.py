@@ -26,16 +26,21 @@ def test_rbac_is_enforced(cluster) -> None:
 
 def test_crds_are_established_with_short_names(cluster) -> None:
     for name in cluster_mod.CRD_NAMES:
-        out = cluster.kubectl("get", "crd", name, "-o", "jsonpath={.status.conditions[?(@.type=='Established')].status}")
+        out = cluster.kubectl(
+            "get", "crd", name, "-o", "jsonpath={.status.conditions[?(@.type=='Established')].status}"
+        )
         assert out.stdout == "True"
     assert cluster.kubectl("get", "pcs", "-A").returncode == 0
     assert cluster.kubectl("get", "pi", "-A").returncode == 0
 
 
 def test_api_server_rejects_a_bad_version_itself(cluster, namespace: str) -> None:
-    doc = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-           "metadata": {"name": "bad", "namespace": namespace},
-           "spec": {"profiles": [{"name": "nginx", "version": "0.not.1", "url": "https://e.com/r"}]}}
+    doc = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": "bad", "namespace": namespace},
+        "spec": {"profiles": [{"name": "nginx", "version": "0.not.1", "url": "https://e.com/r"}]},
+    }
     result = cluster.kubectl("apply", "--dry-run=server", "-f", "-", input=yaml.safe_dump(doc), check=False)
     assert result.returncode != 0
     assert "spec.profiles.version" in result.stderr or "spec.profiles[0].version" in result.stderr
@@ -68,8 +73,13 @@ def test_plugin_is_found_by_kubectl(cluster) -> None:
     assert shutil.which("kubectl-profiles", path=env["PATH"]), "pip install -e . puts kubectl-profiles on PATH"
     import subprocess
 
-    result = subprocess.run(["kubectl", "profiles", "--kubeconfig", str(cluster.kubeconfig), "version"],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        ["kubectl", "profiles", "--kubeconfig", str(cluster.kubeconfig), "version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("kubectl-profiles ")
     listed = subprocess.run(["kubectl", "plugin", "list"], capture_output=True, text=True, env=env, check=False)

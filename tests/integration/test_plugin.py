@@ -29,8 +29,9 @@ class Plugin:
         self.cluster = cluster
         self.env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}")
 
-    def __call__(self, *args: str, kubeconfig: str | None = None, cwd: Path | None = None
-                 ) -> subprocess.CompletedProcess[str]:
+    def __call__(
+        self, *args: str, kubeconfig: str | None = None, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
         cmd = ["kubectl", "profiles", "--kubeconfig", kubeconfig or str(self.cluster.kubeconfig), *args]
         return subprocess.run(cmd, capture_output=True, text=True, env=self.env, cwd=cwd, timeout=120, check=False)
 
@@ -74,8 +75,11 @@ def names(cluster: Any, namespace: str, kinds: str = f"pi,{FLUX_KINDS}") -> set[
 def test_list_search_and_describe(plugin: Plugin) -> None:
     listed = ok(plugin("list"))
     assert "demo/nginx" in listed and "1.1.0" in listed and "2.0.0-rc.1" not in listed
-    assert ok(plugin("search", "CACHE", "-o", "name")).split() == ["demo/cache@1.0.0", "demo/redis@1.0.0",
-                                                                    "demo/web-stack@1.0.0"]
+    assert ok(plugin("search", "CACHE", "-o", "name")).split() == [
+        "demo/cache@1.0.0",
+        "demo/redis@1.0.0",
+        "demo/web-stack@1.0.0",
+    ]
     described = ok(plugin("describe", "demo/nginx"))
     assert "Version:       1.1.0" in described and "kubernetes >=1.19: met" in described
     assert "server: helm chart nginx/charts/nginx" in described and "(after exporter)" in described
@@ -87,10 +91,16 @@ def test_install_get_upgrade_uninstall(plugin: Plugin, cluster: Any, namespace: 
     out = ok(plugin("install", "demo/nginx@~1.0", "-n", namespace, "--set", "server.replicaCount=3"))
     assert "profileinstallation.weave.works/nginx created" in out
     assert names(cluster, namespace) == {
-        "profileinstallation.weave.works/nginx", "helmrelease.helm.toolkit.fluxcd.io/nginx-server",
-        "helmrelease.helm.toolkit.fluxcd.io/nginx-exporter", "kustomization.kustomize.toolkit.fluxcd.io/nginx-config",
-        "gitrepository.source.toolkit.fluxcd.io/nginx", "helmrepository.source.toolkit.fluxcd.io/nginx-exporter"}
-    release = yaml.safe_load(cluster.kubectl("get", "helmrelease", "nginx-server", "-n", namespace, "-o", "yaml").stdout)
+        "profileinstallation.weave.works/nginx",
+        "helmrelease.helm.toolkit.fluxcd.io/nginx-server",
+        "helmrelease.helm.toolkit.fluxcd.io/nginx-exporter",
+        "kustomization.kustomize.toolkit.fluxcd.io/nginx-config",
+        "gitrepository.source.toolkit.fluxcd.io/nginx",
+        "helmrepository.source.toolkit.fluxcd.io/nginx-exporter",
+    }
+    release = yaml.safe_load(
+        cluster.kubectl("get", "helmrelease", "nginx-server", "-n", namespace, "-o", "yaml").stdout
+    )
     assert release["spec"]["values"] == {"replicaCount": 3}
     assert release["spec"]["dependsOn"] == [{"name": "nginx-exporter"}]
     assert release["metadata"]["labels"]["profiles.weave.works/installation"] == "nginx"
@@ -100,8 +110,9 @@ def test_install_get_upgrade_uninstall(plugin: Plugin, cluster: Any, namespace: 
     ok(plugin("upgrade", "nginx", "-n", namespace, "--latest"))
     pi = yaml.safe_load(cluster.kubectl("get", "pi", "nginx", "-n", namespace, "-o", "yaml").stdout)
     assert pi["spec"]["catalog"]["version"] == "1.1.0" and pi["spec"]["values"] == {"server": {"replicaCount": 3}}
-    assert "older than the installed 1.1.0" in one_error_line(plugin("upgrade", "nginx", "-n", namespace,
-                                                                     "--version", "1.0.0"), code=2)
+    assert "older than the installed 1.1.0" in one_error_line(
+        plugin("upgrade", "nginx", "-n", namespace, "--version", "1.0.0"), code=2
+    )
     ok(plugin("upgrade", "nginx", "-n", namespace, "--version", "1.0.0", "--allow-downgrade"))
     ok(plugin("install", "demo/web-stack", "-n", namespace))
     assert "prerequisite of web-stack" in one_error_line(plugin("uninstall", "nginx", "-n", namespace))
@@ -123,13 +134,42 @@ def test_output_dir_and_commit(plugin: Plugin, cluster: Any, namespace: str, tmp
     gitops = tmp_path / "gitops"
     gitops.mkdir()
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=gitops, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q",
-                    "--allow-empty", "-m", "init"], cwd=gitops, check=True)
-    env_user = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
-                "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "init",
+        ],
+        cwd=gitops,
+        check=True,
+    )
+    env_user = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     plugin.env.update(env_user)
-    out = ok(plugin("install", "demo/nginx", "-n", namespace, "--output-dir", str(gitops / "clusters"),
-                    "--commit", "--branch", "add-nginx"))
+    out = ok(
+        plugin(
+            "install",
+            "demo/nginx",
+            "-n",
+            namespace,
+            "--output-dir",
+            str(gitops / "clusters"),
+            "--commit",
+            "--branch",
+            "add-nginx",
+        )
+    )
     assert str(gitops / "clusters" / namespace / "nginx" / "helmrelease-nginx-server.yaml") in out
     log = subprocess.run(["git", "log", "--oneline", "add-nginx"], cwd=gitops, capture_output=True, text=True).stdout
     assert "Install profile nginx" in log
@@ -141,8 +181,12 @@ def test_output_dir_and_commit(plugin: Plugin, cluster: Any, namespace: str, tmp
 
 def test_output_dir_push_and_pull_request(plugin: Plugin, cluster: Any, namespace: str, tmp_path: Path) -> None:
     """--commit --branch --push --create-pr: a real push to a bare repository, the pull request to a stand-in."""
-    ident = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
-             "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    ident = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     git_env = dict(os.environ, **ident)
     remote = tmp_path / "org" / "gitops.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
@@ -155,42 +199,72 @@ def test_output_dir_push_and_pull_request(plugin: Plugin, cluster: Any, namespac
     try:
         with github_standin() as (api, seen):
             plugin.env.update(ident, GITHUB_API_URL=api, GITHUB_TOKEN="s3cret-t0ken")
-            result = plugin("install", "demo/redis", "-n", namespace, "--output-dir", str(work / "clusters"),
-                            "--commit", "--branch", "add-redis", "--push", "--create-pr")
+            result = plugin(
+                "install",
+                "demo/redis",
+                "-n",
+                namespace,
+                "--output-dir",
+                str(work / "clusters"),
+                "--commit",
+                "--branch",
+                "add-redis",
+                "--push",
+                "--create-pr",
+            )
     finally:
         plugin.env.clear()
         plugin.env.update(saved)
     ok(result)
     assert "pushed add-redis to origin" in result.stderr and "pull request: https://github.example/" in result.stderr
     assert "s3cret-t0ken" not in result.stdout + result.stderr
-    pushed = subprocess.run(["git", "--git-dir", str(remote), "log", "--format=%s", "add-redis"],
-                            capture_output=True, text=True, check=True).stdout
+    pushed = subprocess.run(
+        ["git", "--git-dir", str(remote), "log", "--format=%s", "add-redis"], capture_output=True, text=True, check=True
+    ).stdout
     assert pushed.splitlines()[0].startswith("Install profile redis")
-    files = subprocess.run(["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "add-redis"],
-                           capture_output=True, text=True, check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "add-redis"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert any(f.startswith(f"clusters/{namespace}/redis/") for f in files)
-    assert seen == [{"path": "/repos/org/gitops/pulls", "auth": "Bearer s3cret-t0ken", "title": seen[0]["title"],
-                     "head": "add-redis", "base": "main", "body": "Created by kubectl profiles."}]
+    assert seen == [
+        {
+            "path": "/repos/org/gitops/pulls",
+            "auth": "Bearer s3cret-t0ken",
+            "title": seen[0]["title"],
+            "head": "add-redis",
+            "base": "main",
+            "body": "Created by kubectl profiles.",
+        }
+    ]
     assert seen[0]["title"].startswith("Install profile redis")
     assert names(cluster, namespace) == set()
 
 
-@pytest.mark.parametrize(("args", "code", "fragment"), [
-    (["install", "nope/nginx"], 1, "catalog 'nope' not found"),
-    (["install", "demo/nope"], 1, "profile 'nope' not found in catalog 'demo'"),
-    (["install", "demo/nginx@9.9.9"], 1, "version 9.9.9 of demo/nginx not found"),
-    (["install", "demo/nginx@>>1"], 2, "is not a version range"),
-    (["install", "demo"], 2, "is not a profile reference"),
-    (["install", "demo/nginx", "-f", "VALUES"], 2, "values file"),
-    (["install", "--url", "file:///nonexistent/repo.git", "--tag", "x/1.0.0"], 1, "cannot read file:///nonexistent"),
-])
-def test_bad_input_gives_one_line_and_applies_nothing(plugin: Plugin, cluster: Any, namespace: str,
-                                                      tmp_path: Path, args: list[str], code: int,
-                                                      fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["install", "nope/nginx"], 1, "catalog 'nope' not found"),
+        (["install", "demo/nope"], 1, "profile 'nope' not found in catalog 'demo'"),
+        (["install", "demo/nginx@9.9.9"], 1, "version 9.9.9 of demo/nginx not found"),
+        (["install", "demo/nginx@>>1"], 2, "is not a version range"),
+        (["install", "demo"], 2, "is not a profile reference"),
+        (["install", "demo/nginx", "-f", "VALUES"], 2, "values file"),
+        (
+            ["install", "--url", "file:///nonexistent/repo.git", "--tag", "x/1.0.0"],
+            1,
+            "cannot read file:///nonexistent",
+        ),
+    ],
+)
+def test_bad_input_gives_one_line_and_applies_nothing(
+    plugin: Plugin, cluster: Any, namespace: str, tmp_path: Path, args: list[str], code: int, fragment: str
+) -> None:
     bad_values = tmp_path / "values.yaml"
     bad_values.write_text("server:\n  - a\n  b: c\n")
-    line = one_error_line(plugin(*[str(bad_values) if a == "VALUES" else a for a in args], "-n", namespace),
-                          code=code)
+    line = one_error_line(plugin(*[str(bad_values) if a == "VALUES" else a for a in args], "-n", namespace), code=code)
     assert fragment in line
     assert names(cluster, namespace) == set()
 
@@ -198,11 +272,16 @@ def test_bad_input_gives_one_line_and_applies_nothing(plugin: Plugin, cluster: A
 def test_unreachable_cluster(plugin: Plugin, tmp_path: Path) -> None:
     from kubectl_profiles.devenv.cluster import free_port
 
-    config = {"apiVersion": "v1", "kind": "Config", "current-context": "x",
-              "clusters": [{"name": "x", "cluster": {"server": f"https://127.0.0.1:{free_port()}",
-                                                     "insecure-skip-tls-verify": True}}],
-              "users": [{"name": "x", "user": {"token": "t"}}],
-              "contexts": [{"name": "x", "context": {"cluster": "x", "user": "x"}}]}
+    config = {
+        "apiVersion": "v1",
+        "kind": "Config",
+        "current-context": "x",
+        "clusters": [
+            {"name": "x", "cluster": {"server": f"https://127.0.0.1:{free_port()}", "insecure-skip-tls-verify": True}}
+        ],
+        "users": [{"name": "x", "user": {"token": "t"}}],
+        "contexts": [{"name": "x", "context": {"cluster": "x", "user": "x"}}],
+    }
     path = tmp_path / "kubeconfig"
     path.write_text(yaml.safe_dump(config))
     line = one_error_line(plugin("list", kubeconfig=str(path)))
@@ -221,13 +300,25 @@ def test_missing_flux_crds_are_named(plugin: Plugin, cluster: Any, namespace: st
 
 
 def test_webhook_denial_reaches_the_plugin(plugin: Plugin, cluster: Any, namespace: str) -> None:
-    locked = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-              "metadata": {"name": "locked", "namespace": "default"},
-              "spec": {"access": {"groups": ["platform-admins"]},
-                       "profiles": [{"name": "redis", "version": "1.0.0", "tag": "redis/1.0.0",
-                                     "url": yaml.safe_load(cluster.kubectl("get", "pcs", "demo", "-n", "default",
-                                                                           "-o", "yaml").stdout)["spec"]["profiles"][0]["url"],
-                                     "path": "redis"}]}}
+    locked = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": "locked", "namespace": "default"},
+        "spec": {
+            "access": {"groups": ["platform-admins"]},
+            "profiles": [
+                {
+                    "name": "redis",
+                    "version": "1.0.0",
+                    "tag": "redis/1.0.0",
+                    "url": yaml.safe_load(cluster.kubectl("get", "pcs", "demo", "-n", "default", "-o", "yaml").stdout)[
+                        "spec"
+                    ]["profiles"][0]["url"],
+                    "path": "redis",
+                }
+            ],
+        },
+    }
     cluster.kubectl("apply", "-f", "-", input=yaml.safe_dump(locked))
     line = one_error_line(plugin("install", "locked/redis", "-n", namespace))
     assert "installation.access.denied" in line
@@ -264,17 +355,34 @@ def test_upgrade_gitops_files_merges_edits(plugin: Plugin, namespace: str, tmp_p
     assert "version: 1.1.0" in (folder / "profileinstallation-nginx.yaml").read_text()
     server = folder / "helmrelease-nginx-server.yaml"
     server.write_text(server.read_text().replace("replicaCount: 2", "replicaCount: 9"))
-    clash = plugin("upgrade", "nginx", "-n", namespace, "--version", "1.1.0", "--set", "server.replicaCount=4",
-                   "--output-dir", str(out))
+    clash = plugin(
+        "upgrade",
+        "nginx",
+        "-n",
+        namespace,
+        "--version",
+        "1.1.0",
+        "--set",
+        "server.replicaCount=4",
+        "--output-dir",
+        str(out),
+    )
     assert clash.returncode == 1 and "conflicts" in clash.stderr and "helmrelease-nginx-server.yaml" in clash.stderr
     assert "<<<<<<<" in server.read_text()
 
 
 def test_validate_with_cluster_catalogs(plugin: Plugin, tmp_path: Path) -> None:
     doc = tmp_path / "pi.yaml"
-    doc.write_text(yaml.safe_dump({"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-                                   "metadata": {"name": "x", "namespace": "web"},
-                                   "spec": {"catalog": {"catalog": "demo", "profile": "nginx", "version": "9.9.9"}}}))
+    doc.write_text(
+        yaml.safe_dump(
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileInstallation",
+                "metadata": {"name": "x", "namespace": "web"},
+                "spec": {"catalog": {"catalog": "demo", "profile": "nginx", "version": "9.9.9"}},
+            }
+        )
+    )
     offline = plugin("validate", str(doc))
     assert offline.returncode == 1 and "installation.catalog.not-found" in offline.stdout
     online = plugin("validate", "--cluster", str(doc))

@@ -48,14 +48,21 @@ def catalog(name: str, namespace: str, access: Any = None, **entry: Any) -> dict
     spec: dict[str, Any] = {"profiles": [profile, {**profile, "version": "1.1.0"}]}
     if access is not None:
         spec["access"] = access
-    return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-            "metadata": {"name": name, "namespace": namespace}, "spec": spec}
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": spec,
+    }
 
 
 def installation(name: str, namespace: str, cat: str, version: str = "1.0.0", **meta: Any) -> dict[str, Any]:
-    return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-            "metadata": {"name": name, "namespace": namespace, **meta},
-            "spec": {"catalog": {"catalog": cat, "profile": "nginx", "version": version}}}
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": name, "namespace": namespace, **meta},
+        "spec": {"catalog": {"catalog": cat, "profile": "nginx", "version": version}},
+    }
 
 
 def exists(cluster: Any, kind: str, name: str, namespace: str) -> bool:
@@ -88,13 +95,16 @@ def test_dry_run_server_stores_nothing(cluster: Any, namespace: str) -> None:
     assert denied.returncode != 0 and "installation.version.not-found" in denied.stderr
 
 
-@pytest.mark.parametrize(("user", "groups", "target", "allowed"), [
-    ("alice", (), "granted", True),     # namespace listed
-    ("alice", (), "other", False),      # namespace not listed, no group
-    ("bob", ("team-b",), "labelled", True),   # namespace matches the selector
-    ("carol", ("platform-admins",), "other", True),  # group grant, anywhere
-    ("dave", (), "labelled-wrong", False),     # selector does not match
-])
+@pytest.mark.parametrize(
+    ("user", "groups", "target", "allowed"),
+    [
+        ("alice", (), "granted", True),  # namespace listed
+        ("alice", (), "other", False),  # namespace not listed, no group
+        ("bob", ("team-b",), "labelled", True),  # namespace matches the selector
+        ("carol", ("platform-admins",), "other", True),  # group grant, anywhere
+        ("dave", (), "labelled-wrong", False),  # selector does not match
+    ],
+)
 def test_access_matrix(cluster: Any, user: str, groups: tuple[str, ...], target: str, allowed: bool) -> None:
     """Namespaces x users x groups, through impersonation: the webhook decides, RBAC allows all of them."""
     import uuid
@@ -107,8 +117,11 @@ def test_access_matrix(cluster: Any, user: str, groups: tuple[str, ...], target:
     if tier:
         cluster.kubectl("label", "namespace", ns, f"tier={tier}")
     try:
-        access = {"namespaces": [f"granted-{suffix}"], "namespaceSelector": {"matchLabels": {"tier": "gold"}},
-                  "groups": ["platform-admins"]}
+        access = {
+            "namespaces": [f"granted-{suffix}"],
+            "namespaceSelector": {"matchLabels": {"tier": "gold"}},
+            "groups": ["platform-admins"],
+        }
         apply(cluster, catalog("locked", owner, access=access), check=True)
         args = ["--as", user, *[a for g in groups for a in ("--as-group", g)]]
         doc = installation("app", ns, "locked")
@@ -142,15 +155,17 @@ def test_downgrade_refused_unless_annotated(cluster: Any, namespace: str) -> Non
     apply(cluster, installation("app", namespace, "c3", version="1.1.0"), check=True)
     denied = apply(cluster, installation("app", namespace, "c3", version="1.0.0"))
     assert denied.returncode != 0 and "installation.downgrade" in denied.stderr
-    annotated = installation("app", namespace, "c3", version="1.0.0",
-                             annotations={"profiles.weave.works/allow-downgrade": "true"})
+    annotated = installation(
+        "app", namespace, "c3", version="1.0.0", annotations={"profiles.weave.works/allow-downgrade": "true"}
+    )
     assert apply(cluster, annotated).returncode == 0
 
 
 def test_delete_of_a_required_installation_is_refused(cluster: Any, namespace: str) -> None:
     doc = catalog("c4", namespace)
-    doc["spec"]["profiles"].append({"name": "app", "version": "1.0.0", "url": "https://github.com/e/p",
-                                    "prerequisites": ["profile nginx"]})
+    doc["spec"]["profiles"].append(
+        {"name": "app", "version": "1.0.0", "url": "https://github.com/e/p", "prerequisites": ["profile nginx"]}
+    )
     apply(cluster, doc, check=True)
     apply(cluster, installation("nginx", namespace, "c4"), check=True)
     app = installation("app", namespace, "c4")
@@ -163,8 +178,9 @@ def test_delete_of_a_required_installation_is_refused(cluster: Any, namespace: s
 
 
 def test_unmet_prerequisite_is_denied(cluster: Any, namespace: str) -> None:
-    apply(cluster, catalog("c5", namespace, prerequisites=["api example.com/v1/Widget", "kubernetes >=1.19"]),
-          check=True)
+    apply(
+        cluster, catalog("c5", namespace, prerequisites=["api example.com/v1/Widget", "kubernetes >=1.19"]), check=True
+    )
     result = apply(cluster, installation("p", namespace, "c5"))
     assert result.returncode != 0
     assert "prerequisite 'api example.com/v1/Widget' is not met" in result.stderr

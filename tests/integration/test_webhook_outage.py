@@ -15,15 +15,23 @@ import yaml
 from kubectl_profiles.devenv import cluster as cluster_mod
 from kubectl_profiles.devenv import webhookreg
 
-CATALOG = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-           "metadata": {"name": "c", "namespace": "default"},
-           "spec": {"profiles": [{"name": "nginx", "version": "1.0.0", "url": "https://github.com/e/p"}]}}
+CATALOG = {
+    "apiVersion": "weave.works/v1alpha1",
+    "kind": "ProfileCatalogSource",
+    "metadata": {"name": "c", "namespace": "default"},
+    "spec": {"profiles": [{"name": "nginx", "version": "1.0.0", "url": "https://github.com/e/p"}]},
+}
 
 
 def install(name: str) -> str:
-    return yaml.safe_dump({"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-                           "metadata": {"name": name, "namespace": "default"},
-                           "spec": {"catalog": {"catalog": "c", "profile": "nginx", "version": "1.0.0"}}})
+    return yaml.safe_dump(
+        {
+            "apiVersion": "weave.works/v1alpha1",
+            "kind": "ProfileInstallation",
+            "metadata": {"name": name, "namespace": "default"},
+            "spec": {"catalog": {"catalog": "c", "profile": "nginx", "version": "1.0.0"}},
+        }
+    )
 
 
 @pytest.fixture
@@ -60,27 +68,44 @@ def test_webhook_down_refuses_and_restart_recovers(own_cluster: tuple[cluster_mo
 def test_restarted_with_policy_flags_enforces_them(own_cluster: tuple[cluster_mod.Cluster, str]) -> None:
     """--forbid-uncatalogued and --catalog-admin-group, through kubectl, after a restart with those flags."""
     cp, url = own_cluster
-    source = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-              "metadata": {"name": "from-git", "namespace": "default"},
-              "spec": {"source": {"url": "https://github.com/e/p", "tag": "nginx/1.0.0", "path": "nginx"}}}
+    source = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": "from-git", "namespace": "default"},
+        "spec": {"source": {"url": "https://github.com/e/p", "tag": "nginx/1.0.0", "path": "nginx"}},
+    }
     assert cp.kubectl("apply", "--dry-run=server", "-f", "-", input=yaml.safe_dump(source)).returncode == 0
 
     webhookreg.stop_webhook(cp)
-    webhookreg.start_webhook(cp, ("--forbid-uncatalogued", "--catalog-admin-group", "catalog-admins"),
-                             port=int(url.rsplit(":", 1)[1]))
+    webhookreg.start_webhook(
+        cp, ("--forbid-uncatalogued", "--catalog-admin-group", "catalog-admins"), port=int(url.rsplit(":", 1)[1])
+    )
     webhookreg.wait_until_enforced(cp)
 
     refused = cp.kubectl("apply", "-f", "-", input=yaml.safe_dump(source), check=False)
     assert refused.returncode != 0 and "installing profiles that no catalog lists is forbidden" in refused.stderr
     assert cp.kubectl("get", "pi", "from-git", check=False).returncode != 0
 
-    changed = {**CATALOG, "spec": {"profiles": [*CATALOG["spec"]["profiles"],  # type: ignore[index]
-                                                {"name": "nginx", "version": "1.1.0",
-                                                 "url": "https://github.com/e/p"}]}}
+    changed = {
+        **CATALOG,
+        "spec": {
+            "profiles": [
+                *CATALOG["spec"]["profiles"],  # type: ignore[index]
+                {"name": "nginx", "version": "1.1.0", "url": "https://github.com/e/p"},
+            ]
+        },
+    }
     by_admin = cp.kubectl("apply", "-f", "-", input=yaml.safe_dump(changed), check=False)
     assert by_admin.returncode != 0 and "may not change catalogs here" in by_admin.stderr
-    by_catalog_admin = cp.kubectl("apply", "--as=carol", "--as-group=catalog-admins",
-                                  "--as-group=system:masters", "-f", "-", input=yaml.safe_dump(changed))
+    by_catalog_admin = cp.kubectl(
+        "apply",
+        "--as=carol",
+        "--as-group=catalog-admins",
+        "--as-group=system:masters",
+        "-f",
+        "-",
+        input=yaml.safe_dump(changed),
+    )
     assert by_catalog_admin.returncode == 0
     versions = cp.kubectl("get", "pcs", "c", "-o", "jsonpath={.spec.profiles[*].version}").stdout.split()
     assert versions == ["1.0.0", "1.1.0"]

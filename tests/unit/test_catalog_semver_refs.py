@@ -16,20 +16,36 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def source(name: str, namespace: str, *entries: tuple[str, str, str]) -> dict:
-    return {"metadata": {"name": name, "namespace": namespace},
-            "spec": {"profiles": [{"name": n, "version": v, "description": d, "keywords": ["web"],
-                                   "url": "https://e.com/r"} for n, v, d in entries]}}
+    return {
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": {
+            "profiles": [
+                {"name": n, "version": v, "description": d, "keywords": ["web"], "url": "https://e.com/r"}
+                for n, v, d in entries
+            ]
+        },
+    }
 
 
-INDEX = CatalogIndex([
-    source("apps", "default", ("nginx", "1.0.0", "Web server"), ("nginx", "1.2.0", "Web server"),
-           ("nginx", "2.0.0-rc.1", "Web server"), ("redis", "v6.0.0", "Cache")),
-    source("tools", "ops", ("Ingress", "1.0.0", "bad name still listed"), ("debug", "not-a-version", "skipped")),
-])
+INDEX = CatalogIndex(
+    [
+        source(
+            "apps",
+            "default",
+            ("nginx", "1.0.0", "Web server"),
+            ("nginx", "1.2.0", "Web server"),
+            ("nginx", "2.0.0-rc.1", "Web server"),
+            ("redis", "v6.0.0", "Cache"),
+        ),
+        source("tools", "ops", ("Ingress", "1.0.0", "bad name still listed"), ("debug", "not-a-version", "skipped")),
+    ]
+)
 
 
-@pytest.mark.parametrize(("text", "ok"), [("0.2.1", True), ("v0.2.1", True), ("0.2.1-build.1", True),
-                                          ("0.not.1", False), ("1.2", False), ("01.2.3", False)])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("0.2.1", True), ("v0.2.1", True), ("0.2.1-build.1", True), ("0.not.1", False), ("1.2", False), ("01.2.3", False)],
+)
 def test_semver(text: str, ok: bool) -> None:
     assert is_semver(text) is ok
 
@@ -67,12 +83,15 @@ def test_updates_is_empty_not_an_error() -> None:
     assert INDEX.updates("apps", "nginx", "1.2.0") == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("apps/nginx", ("apps", "nginx", None)),
-    ("apps/nginx@1.2.3", ("apps", "nginx", "1.2.3")),
-    ("apps/nginx@^1.2", ("apps", "nginx", "^1.2")),
-    ("apps/nginx/1.2.3", ("apps", "nginx", "1.2.3")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("apps/nginx", ("apps", "nginx", None)),
+        ("apps/nginx@1.2.3", ("apps", "nginx", "1.2.3")),
+        ("apps/nginx@^1.2", ("apps", "nginx", "^1.2")),
+        ("apps/nginx/1.2.3", ("apps", "nginx", "1.2.3")),
+    ],
+)
 def test_profile_refs(text: str, expected: tuple) -> None:
     ref = parse_profile_ref(text)
     assert (ref.catalog, ref.profile, ref.version) == expected
@@ -88,8 +107,7 @@ def test_packaged_crds_are_identical_to_crds_dir() -> None:
     names = sorted(p.name for p in (ROOT / "crds").glob("*.yaml"))
     packaged = sorted(p.name for p in (ROOT / "kubectl_profiles" / "crds").glob("*.yaml"))
     assert names == packaged and len(names) == 3
-    _, mismatch, errors = filecmp.cmpfiles(ROOT / "crds", ROOT / "kubectl_profiles" / "crds", names,
-                                               shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(ROOT / "crds", ROOT / "kubectl_profiles" / "crds", names, shallow=False)
     assert mismatch == [] and errors == [], "run 'make sync-crds'"
 
 
@@ -97,9 +115,11 @@ def test_help_imports_no_heavy_module() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from kubectl_profiles.cli.main import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit: pass\n"
-            "heavy = [m for m in ('kubernetes', 'jsonschema', 'fastjsonschema', 'aiohttp', 'yaml') if m in sys.modules]\n"
-            "print('HEAVY=' + ','.join(heavy))")
+    code = (
+        "import sys; from kubectl_profiles.cli.main import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit: pass\n"
+        "heavy = [m for m in ('kubernetes', 'jsonschema', 'fastjsonschema', 'aiohttp', 'yaml') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "HEAVY="

@@ -35,13 +35,27 @@ def cache(tmp_path: Path) -> GitCache:
 
 
 def test_global_flags_move_before_the_subcommand() -> None:
-    assert hoist_global_flags(["get", "-A", "x", "-n", "web", "--context=c", "--", "-A"]) == \
-        ["-A", "-n", "web", "--context=c", "get", "x", "--", "-A"]
+    assert hoist_global_flags(["get", "-A", "x", "-n", "web", "--context=c", "--", "-A"]) == [
+        "-A",
+        "-n",
+        "web",
+        "--context=c",
+        "get",
+        "x",
+        "--",
+        "-A",
+    ]
 
 
 def test_set_values_are_typed_like_helm() -> None:
-    assert parse_set(["a.b=1", "a.c=true", "s=\"1\"", "f=1.5", "z=007", "n=null", "t=text"]) == \
-        {"a": {"b": 1, "c": True}, "s": "1", "f": 1.5, "z": "007", "n": None, "t": "text"}
+    assert parse_set(["a.b=1", "a.c=true", 's="1"', "f=1.5", "z=007", "n=null", "t=text"]) == {
+        "a": {"b": 1, "c": True},
+        "s": "1",
+        "f": 1.5,
+        "z": "007",
+        "n": None,
+        "t": "text",
+    }
     with pytest.raises(UsageError):
         parse_set(["novalue"])
 
@@ -95,10 +109,20 @@ def test_nested_cycle_is_named(tmp_path: Path, cache: GitCache) -> None:
     url = (tmp_path / "cyc.git").as_uri()
     for name, other in (("a", "b"), ("b", "a")):
         (work / name).mkdir()
-        (work / name / "profile.yaml").write_text(yaml.safe_dump({
-            "apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": name},
-            "spec": {"artifacts": [{"name": other, "profile": {"source": {"url": url, "tag": f"{other}/1.0.0",
-                                                                          "path": other}}}]}}))
+        (work / name / "profile.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "apiVersion": "weave.works/v1alpha1",
+                    "kind": "ProfileDefinition",
+                    "metadata": {"name": name},
+                    "spec": {
+                        "artifacts": [
+                            {"name": other, "profile": {"source": {"url": url, "tag": f"{other}/1.0.0", "path": other}}}
+                        ]
+                    },
+                }
+            )
+        )
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q"], cwd=work, check=True)
     subprocess.run([*git, "add", "-A"], cwd=work, check=True)
@@ -113,30 +137,46 @@ def test_nested_cycle_is_named(tmp_path: Path, cache: GitCache) -> None:
 def test_scan_reads_version_tags_only(repo: str, cache: GitCache) -> None:
     entries = scan_repository(repo, cache)
     assert [(e["name"], e["version"], e["tag"]) for e in entries] == [
-        ("cache", "1.0.0", "cache/1.0.0"), ("nginx", "1.0.0", "nginx/1.0.0"), ("nginx", "1.1.0", "nginx/1.1.0"),
-        ("nginx", "2.0.0-rc.1", "nginx/2.0.0-rc.1"), ("redis", "1.0.0", "redis/1.0.0"),
-        ("web-stack", "1.0.0", "web-stack/1.0.0")]
+        ("cache", "1.0.0", "cache/1.0.0"),
+        ("nginx", "1.0.0", "nginx/1.0.0"),
+        ("nginx", "1.1.0", "nginx/1.1.0"),
+        ("nginx", "2.0.0-rc.1", "nginx/2.0.0-rc.1"),
+        ("redis", "1.0.0", "redis/1.0.0"),
+        ("web-stack", "1.0.0", "web-stack/1.0.0"),
+    ]
 
 
 def render(repo: str, cache: GitCache, tag: str = "nginx/1.1.0", values: Any = None) -> list[dict[str, Any]]:
     src = SourceRef(repo, tag=tag, path=tag.split("/")[0])
     tree = resolve_tree(src, cache)
-    return render_installation(name="web", namespace="team", source=src, tree=tree,
-                               catalog={"catalog": "demo", "profile": "nginx", "version": "1.1.0"},
-                               values={"server": {"replicaCount": 5}} if values is None else values)
+    return render_installation(
+        name="web",
+        namespace="team",
+        source=src,
+        tree=tree,
+        catalog={"catalog": "demo", "profile": "nginx", "version": "1.1.0"},
+        values={"server": {"replicaCount": 5}} if values is None else values,
+    )
 
 
 def test_render_objects_names_labels_dependson_and_values(repo: str, cache: GitCache) -> None:
     objects = render(repo, cache)
     assert [(o["kind"], o["metadata"]["name"]) for o in objects] == [
-        ("ProfileInstallation", "web"), ("GitRepository", "web"), ("Kustomization", "web-config"),
-        ("HelmRelease", "web-server"), ("HelmRepository", "web-exporter"), ("HelmRelease", "web-exporter")]
+        ("ProfileInstallation", "web"),
+        ("GitRepository", "web"),
+        ("Kustomization", "web-config"),
+        ("HelmRelease", "web-server"),
+        ("HelmRepository", "web-exporter"),
+        ("HelmRelease", "web-exporter"),
+    ]
     assert all(o["metadata"]["labels"][INSTALLATION_LABEL] == "web" for o in objects)
     server = objects[3]["spec"]
     assert server["dependsOn"] == [{"name": "web-exporter"}]
     assert server["values"] == {"replicaCount": 5}  # the user's value over the chart's defaultValues (2)
-    assert server["chart"]["spec"] == {"chart": "./nginx/charts/nginx",
-                                       "sourceRef": {"kind": "GitRepository", "name": "web", "namespace": "team"}}
+    assert server["chart"]["spec"] == {
+        "chart": "./nginx/charts/nginx",
+        "sourceRef": {"kind": "GitRepository", "name": "web", "namespace": "team"},
+    }
     assert objects[5]["spec"]["chart"]["spec"]["sourceRef"]["kind"] == "HelmRepository"
     assert render(repo, cache, values={})[3]["spec"]["values"] == {"replicaCount": 2}
     assert to_yaml(objects) == to_yaml(render(repo, cache))  # deterministic
@@ -145,8 +185,11 @@ def test_render_objects_names_labels_dependson_and_values(repo: str, cache: GitC
 def test_render_flattens_nested_profiles(repo: str, cache: GitCache) -> None:
     objects = render(repo, cache, tag="web-stack/1.0.0", values={})
     assert [(o["kind"], o["metadata"]["name"]) for o in objects][1:] == [
-        ("GitRepository", "web"), ("GitRepository", "web-cache"), ("GitRepository", "web-cache-redis"),
-        ("Kustomization", "web-cache-redis-manifests")]
+        ("GitRepository", "web"),
+        ("GitRepository", "web-cache"),
+        ("GitRepository", "web-cache-redis"),
+        ("Kustomization", "web-cache-redis-manifests"),
+    ]
     assert objects[4]["spec"]["sourceRef"]["name"] == "web-cache-redis"
 
 
@@ -154,9 +197,14 @@ def test_write_tree_is_atomic(repo: str, cache: GitCache, tmp_path: Path, monkey
     out = tmp_path / "gitops"
     first = write_tree(render(repo, cache), out)
     assert [p.name for p in first] == [
-        "gitrepository-web.yaml", "helmrelease-web-exporter.yaml", "helmrelease-web-server.yaml",
-        "helmrepository-web-exporter.yaml", "kustomization-web-config.yaml", "kustomization.yaml",
-        "profileinstallation-web.yaml"]
+        "gitrepository-web.yaml",
+        "helmrelease-web-exporter.yaml",
+        "helmrelease-web-server.yaml",
+        "helmrepository-web-exporter.yaml",
+        "kustomization-web-config.yaml",
+        "kustomization.yaml",
+        "profileinstallation-web.yaml",
+    ]
     before = {p.name: p.read_text() for p in (out / "team" / "web").iterdir()}
     calls = {"n": 0}
     real = Path.write_text
@@ -183,8 +231,14 @@ def test_create_pull_request(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
         url = create_pull_request("git@github.com:org/gitops.git", "add-nginx", "main", "Install nginx", "body")
         assert url == PR_URL
-        assert seen[-1] == {"path": "/repos/org/gitops/pulls", "auth": "Bearer t0ken", "title": "Install nginx",
-                            "head": "add-nginx", "base": "main", "body": "body"}
+        assert seen[-1] == {
+            "path": "/repos/org/gitops/pulls",
+            "auth": "Bearer t0ken",
+            "title": "Install nginx",
+            "head": "add-nginx",
+            "base": "main",
+            "body": "body",
+        }
         monkeypatch.delenv("GITHUB_TOKEN")
         monkeypatch.delenv("GH_TOKEN", raising=False)
         with pytest.raises(UsageError, match="needs a GitHub token"):
@@ -204,9 +258,9 @@ def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: P
     result = merge_tree(folder, old, new)
     assert result.conflicts == [] and result.removed == []
     write_merged(folder, result)
-    assert "team: web" in exporter.read_text()                                      # the user's edit survives
+    assert "team: web" in exporter.read_text()  # the user's edit survives
     assert "replicaCount: 2" in (folder / "helmrelease-web-server.yaml").read_text()  # the new version arrives
-    assert (folder / "extra.yaml").read_text() == "kind: ConfigMap\n"               # the user's own file stays
+    assert (folder / "extra.yaml").read_text() == "kind: ConfigMap\n"  # the user's own file stays
 
     server = folder / "helmrelease-web-server.yaml"
     server.write_text(server.read_text().replace("replicaCount: 2", "replicaCount: 7"))
@@ -215,19 +269,34 @@ def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: P
     assert "<<<<<<< helmrelease-web-server.yaml (your edits)" in again.files["helmrelease-web-server.yaml"]
 
 
-def test_validate_resolve_remote_follows_nested_profiles(repo: str, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_resolve_remote_follows_nested_profiles(
+    repo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from kubectl_profiles.cli.main import main
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     doc = tmp_path / "loop.yaml"
     # A definition nesting web-stack, which nests cache, which nests redis; and redis nesting this one back.
-    doc.write_text(yaml.safe_dump({
-        "apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition",
-        "metadata": {"name": "top", "annotations": {"profiles.weave.works/source": f"{repo}@cache/1.0.0#cache"}},
-        "spec": {"artifacts": [{"name": "stack", "profile": {"source": {"url": repo, "tag": "web-stack/1.0.0",
-                                                                        "path": "web-stack"}}}]}}))
+    doc.write_text(
+        yaml.safe_dump(
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileDefinition",
+                "metadata": {
+                    "name": "top",
+                    "annotations": {"profiles.weave.works/source": f"{repo}@cache/1.0.0#cache"},
+                },
+                "spec": {
+                    "artifacts": [
+                        {
+                            "name": "stack",
+                            "profile": {"source": {"url": repo, "tag": "web-stack/1.0.0", "path": "web-stack"}},
+                        }
+                    ]
+                },
+            }
+        )
+    )
     with pytest.raises(SystemExit) as offline:
         main(["validate", str(doc)])
     assert offline.value.code in (0, None)
@@ -243,15 +312,24 @@ def test_https_credentials_reach_git_through_askpass_only(tmp_path: Path, monkey
     env = credential_env(GitCredentials(username="bot", password="s3cret"), tmp_path)
     run_env = {**env, "PATH": "/usr/bin:/bin"}
     ask = env["GIT_ASKPASS"]
-    assert subprocess.run([ask, "Username for 'https://git.example'"], env=run_env, capture_output=True,
-                          text=True, check=True).stdout == "bot\n"
-    assert subprocess.run([ask, "Password for 'https://bot@git.example'"], env=run_env, capture_output=True,
-                          text=True, check=True).stdout == "s3cret\n"
+    assert (
+        subprocess.run(
+            [ask, "Username for 'https://git.example'"], env=run_env, capture_output=True, text=True, check=True
+        ).stdout
+        == "bot\n"
+    )
+    assert (
+        subprocess.run(
+            [ask, "Password for 'https://bot@git.example'"], env=run_env, capture_output=True, text=True, check=True
+        ).stdout
+        == "s3cret\n"
+    )
     assert "s3cret" not in Path(ask).read_text()
 
 
-def test_git_cache_uses_catalog_credentials_without_leaking_them(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_git_cache_uses_catalog_credentials_without_leaking_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kubectl_profiles.sources import GitCredentials
 
     seen: dict[str, Any] = {}
@@ -262,7 +340,9 @@ def test_git_cache_uses_catalog_credentials_without_leaking_them(tmp_path: Path,
         return subprocess.CompletedProcess(cmd, 0, "", "")
 
     monkeypatch.setattr(subprocess, "run", fake_run)
-    creds = {"ssh://git@git.example/org/private": GitCredentials(identity="KEY", known_hosts="git.example ssh-ed25519 AAAA")}
+    creds = {
+        "ssh://git@git.example/org/private": GitCredentials(identity="KEY", known_hosts="git.example ssh-ed25519 AAAA")
+    }
     cache = GitCache(root=tmp_path / "c", credentials=creds)
     cache.list_tags("ssh://git@git.example/org/private.git")
     assert "KEY" not in " ".join(seen["argv"])

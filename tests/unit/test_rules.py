@@ -17,15 +17,28 @@ def catalog(name: str = "apps", namespace: str = "default", access: Any = None, 
     spec: dict[str, Any] = {"profiles": [base]}
     if access is not None:
         spec["access"] = access
-    return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource",
-            "metadata": {"name": name, "namespace": namespace}, "spec": spec}
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": spec,
+    }
 
 
-def install(name: str = "nginx", namespace: str = "web", version: str = "1.0.0", profile: str = "nginx",
-            cat: str = "apps", **extra: Any) -> dict[str, Any]:
-    return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-            "metadata": {"name": name, "namespace": namespace, **extra},
-            "spec": {"catalog": {"catalog": cat, "profile": profile, "version": version}}}
+def install(
+    name: str = "nginx",
+    namespace: str = "web",
+    version: str = "1.0.0",
+    profile: str = "nginx",
+    cat: str = "apps",
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": name, "namespace": namespace, **extra},
+        "spec": {"catalog": {"catalog": cat, "profile": profile, "version": version}},
+    }
 
 
 def errors(found: list[Any]) -> list[str]:
@@ -62,8 +75,12 @@ def test_file_urls_only_when_policy_allows() -> None:
 
 
 def test_artifact_with_chart_and_kustomize_is_invalid() -> None:
-    doc = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": "p"},
-           "spec": {"artifacts": [{"name": "a", "chart": {"path": "c"}, "kustomize": {"path": "k"}}]}}
+    doc = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileDefinition",
+        "metadata": {"name": "p"},
+        "spec": {"artifacts": [{"name": "a", "chart": {"path": "c"}, "kustomize": {"path": "k"}}]},
+    }
     found = rules.check_definition(doc)
     assert errors(found) == ["definition.artifact.exactly-one"]
     assert "exactly one of chart, kustomize and profile" in found[0].message
@@ -74,21 +91,31 @@ def test_nested_profile_leading_back_to_itself_names_the_loop() -> None:
     b = SourceRef("https://example.com/b", tag="b/1.0.0")
 
     def definition(name: str, nested: SourceRef) -> dict[str, Any]:
-        return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": name},
-                "spec": {"artifacts": [{"name": "n", "profile": {"source": {"url": nested.url, "tag": nested.tag}}}]}}
+        return {
+            "apiVersion": "weave.works/v1alpha1",
+            "kind": "ProfileDefinition",
+            "metadata": {"name": name},
+            "spec": {"artifacts": [{"name": "n", "profile": {"source": {"url": nested.url, "tag": nested.tag}}}]},
+        }
 
     docs = {a.key(): definition("a", b), b.key(): definition("b", a)}
     found = rules.check_definition(docs[a.key()], resolver=lambda s: docs.get(s.key()), source=a)
     assert errors(found) == ["definition.nested.cycle"]
-    assert "https://example.com/a@a/1.0.0:. -> https://example.com/b@b/1.0.0:. -> https://example.com/a" in \
-        found[0].message
+    assert (
+        "https://example.com/a@a/1.0.0:. -> https://example.com/b@b/1.0.0:. -> https://example.com/a"
+        in found[0].message
+    )
 
 
 def test_nesting_depth_limit() -> None:
     def chain(src: SourceRef) -> dict[str, Any]:
         n = int(src.tag or "0") + 1
-        return {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": "x"},
-                "spec": {"artifacts": [{"name": "n", "profile": {"source": {"url": "https://e/x", "tag": str(n)}}}]}}
+        return {
+            "apiVersion": "weave.works/v1alpha1",
+            "kind": "ProfileDefinition",
+            "metadata": {"name": "x"},
+            "spec": {"artifacts": [{"name": "n", "profile": {"source": {"url": "https://e/x", "tag": str(n)}}}]},
+        }
 
     found = rules.check_definition(chain(SourceRef("https://e/x", tag="0")), resolver=chain, max_depth=3)
     assert errors(found) == ["definition.nested.depth"]
@@ -105,8 +132,13 @@ def test_nesting_depth_limit() -> None:
         ({"groups": ["platform-admins"]}, "team-b", ("team-b",), None, False),
         ({"namespaceSelector": {"matchLabels": {"tier": "gold"}}}, "team-b", (), {"team-b": {"tier": "gold"}}, True),
         ({"namespaceSelector": {"matchLabels": {"tier": "gold"}}}, "team-b", (), {"team-b": {"tier": "tin"}}, False),
-        ({"namespaceSelector": {"matchExpressions": [{"key": "tier", "operator": "NotIn", "values": ["tin"]}]}},
-         "team-b", (), {"team-b": {}}, True),
+        (
+            {"namespaceSelector": {"matchExpressions": [{"key": "tier", "operator": "NotIn", "values": ["tin"]}]}},
+            "team-b",
+            (),
+            {"team-b": {}},
+            True,
+        ),
         ({}, "default", ("platform-admins",), None, False),
     ],
 )
@@ -133,21 +165,29 @@ def test_revoking_access_in_use_warns_with_the_names() -> None:
 
 def test_catalog_admin_groups() -> None:
     policy = Policy(catalog_admin_groups=("platform-admins",))
-    assert errors(rules.check_catalog_source(catalog(), Facts(policy=policy, user=UserInfo("bob", ("team-b",))))) \
-        == ["catalog.admin.forbidden"]
-    assert errors(rules.check_catalog_source(catalog(), Facts(policy=policy,
-                                                              user=UserInfo("c", ("platform-admins",))))) == []
+    assert errors(rules.check_catalog_source(catalog(), Facts(policy=policy, user=UserInfo("bob", ("team-b",))))) == [
+        "catalog.admin.forbidden"
+    ]
+    assert (
+        errors(rules.check_catalog_source(catalog(), Facts(policy=policy, user=UserInfo("c", ("platform-admins",)))))
+        == []
+    )
 
 
 def test_prerequisites_against_facts() -> None:
-    doc = catalog(prerequisites=["kubernetes >=1.21", "api cert-manager.io/v1/Certificate", "profile db ^2",
-                                 "a free-text note"])
+    doc = catalog(
+        prerequisites=["kubernetes >=1.21", "api cert-manager.io/v1/Certificate", "profile db ^2", "a free-text note"]
+    )
     facts = Facts(catalogs=[doc], server_version="1.20.2", served_apis=frozenset({"v1/ConfigMap"}))
     found = rules.check_installation(install(), facts)
     assert sorted(errors(found)) == ["prerequisite.unmet"] * 3
     assert [v.rule for v in found if not v.is_error] == ["prerequisite.note"]
-    ok = Facts(catalogs=[doc], server_version="v1.29.0", served_apis=frozenset({"cert-manager.io/v1/Certificate"}),
-               installations=[install(name="db", profile="db", version="2.3.0")])
+    ok = Facts(
+        catalogs=[doc],
+        server_version="v1.29.0",
+        served_apis=frozenset({"cert-manager.io/v1/Certificate"}),
+        installations=[install(name="db", profile="db", version="2.3.0")],
+    )
     assert errors(rules.check_installation(install(), ok)) == []
 
 
@@ -161,16 +201,18 @@ def test_downgrade_refused_unless_annotated() -> None:
     doc = catalog()
     doc["spec"]["profiles"].append({"name": "nginx", "version": "0.9.0", "url": "https://github.com/e/p"})
     facts = Facts(catalogs=[doc])
-    assert errors(rules.check_installation(install(version="0.9.0"), facts, old=install())) == \
-        ["installation.downgrade"]
+    assert errors(rules.check_installation(install(version="0.9.0"), facts, old=install())) == [
+        "installation.downgrade"
+    ]
     allowed = install(version="0.9.0", annotations={"profiles.weave.works/allow-downgrade": "true"})
     assert errors(rules.check_installation(allowed, facts, old=install())) == []
 
 
 def test_delete_refused_while_required() -> None:
     doc = catalog()
-    doc["spec"]["profiles"].append({"name": "app", "version": "1.0.0", "url": "https://github.com/e/p",
-                                    "prerequisites": ["profile nginx >=1"]})
+    doc["spec"]["profiles"].append(
+        {"name": "app", "version": "1.0.0", "url": "https://github.com/e/p", "prerequisites": ["profile nginx >=1"]}
+    )
     app = install(name="app", profile="app")
     facts = Facts(catalogs=[doc], installations=[install(), app])
     found = rules.check_installation_delete(install(), facts)
@@ -180,12 +222,16 @@ def test_delete_refused_while_required() -> None:
 
 
 def test_uncatalogued_installs_forbidden_by_policy_or_namespace_label() -> None:
-    doc = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-           "metadata": {"name": "x", "namespace": "web"},
-           "spec": {"source": {"url": "https://github.com/e/p", "tag": "x/1.0.0"}}}
+    doc = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": "x", "namespace": "web"},
+        "spec": {"source": {"url": "https://github.com/e/p", "tag": "x/1.0.0"}},
+    }
     assert errors(rules.check_installation(doc, Facts())) == []
-    assert errors(rules.check_installation(doc, Facts(policy=Policy(forbid_uncatalogued=True)))) == \
-        ["installation.source.forbidden"]
+    assert errors(rules.check_installation(doc, Facts(policy=Policy(forbid_uncatalogued=True)))) == [
+        "installation.source.forbidden"
+    ]
     labelled = Facts(namespace_labels={"web": {"profiles.weave.works/forbid-uncatalogued": "true"}})
     assert errors(rules.check_installation(doc, labelled)) == ["installation.source.forbidden"]
 

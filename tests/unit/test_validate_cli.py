@@ -30,9 +30,11 @@ def test_invalid_exits_one_with_file_path_and_rule(capsys: pytest.CaptureFixture
     target = FIXTURES / "invalid" / "catalog-bad-version.yaml"
     code, out, err = run(capsys, str(target))
     assert code == 1
-    assert out.strip() == (f"{target}:0: error: $.spec.profiles[0].version: '0.not.1' is not a semantic version; "
-                           "write MAJOR.MINOR.PATCH with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1 "
-                           "[catalog.version.semver]")
+    assert out.strip() == (
+        f"{target}:0: error: $.spec.profiles[0].version: '0.not.1' is not a semantic version; "
+        "write MAJOR.MINOR.PATCH with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1 "
+        "[catalog.version.semver]"
+    )
     assert "1 errors" in err
 
 
@@ -42,8 +44,10 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     assert doc["summary"] == {"documents": 4, "skipped": 0, "errors": 3, "warnings": 0}
     assert [(v["document"], v["rule"]) for v in doc["violations"]] == [
-        (1, "installation.version.not-found"), (2, "installation.profile.not-found"),
-        (3, "installation.catalog.not-found")]
+        (1, "installation.version.not-found"),
+        (2, "installation.profile.not-found"),
+        (3, "installation.catalog.not-found"),
+    ]
 
 
 def test_junit_output_parses(capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,8 +67,9 @@ def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
 def test_stdin_and_json_list(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    body = json.dumps([{"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation",
-                        "metadata": {"name": "x"}, "spec": {}}])
+    body = json.dumps(
+        [{"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation", "metadata": {"name": "x"}, "spec": {}}]
+    )
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(body.encode())))
     code, out, _ = run(capsys, "-")
     assert code == 1 and "installation.source.exactly-one" in out and out.startswith("<stdin>:0:")
@@ -118,8 +123,10 @@ spec: {catalog: {catalog: apps, profile: app, version: 1.0.0}}
 
 def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = tmp_path / "w.yaml"
-    doc.write_text("apiVersion: weave.works/v1alpha1\nkind: ProfileCatalogSource\nmetadata: {name: c}\nspec:\n"
-                   "  profiles:\n    - {name: a, version: 1.0.0, url: https://e.com/r, prerequisites: [\"be nice\"]}\n")
+    doc.write_text(
+        "apiVersion: weave.works/v1alpha1\nkind: ProfileCatalogSource\nmetadata: {name: c}\nspec:\n"
+        '  profiles:\n    - {name: a, version: 1.0.0, url: https://e.com/r, prerequisites: ["be nice"]}\n'
+    )
     code, out, _ = run(capsys, str(doc))
     assert code == 0 and "warning" in out and "prerequisite.note" in out
     assert run(capsys, "--strict", str(doc))[0] == 1
@@ -131,12 +138,15 @@ def test_own_crds_are_validated(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "checked 3 documents (0 skipped)" in err
 
 
-def test_directory_walk_order_suffixes_and_limits(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_directory_walk_order_suffixes_and_limits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kubectl_profiles.cli import validate as validate_mod
 
-    inst = ("apiVersion: weave.works/v1alpha1\nkind: ProfileInstallation\nmetadata: {name: %s}\n"
-            "spec: {source: {url: 'https://github.com/o/r', tag: v1, path: x}}\n")
+    inst = (
+        "apiVersion: weave.works/v1alpha1\nkind: ProfileInstallation\nmetadata: {name: %s}\n"
+        "spec: {source: {url: 'https://github.com/o/r', tag: v1, path: x}}\n"
+    )
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "deep").mkdir()
     (tmp_path / ".hidden").mkdir()
@@ -149,7 +159,11 @@ def test_directory_walk_order_suffixes_and_limits(capsys: pytest.CaptureFixture[
     found = validate_mod._walk(str(tmp_path))
     # path order by components, as sorted(Path.rglob()) gives: '.hidden' < 'a-c.yaml' < 'b/...' < 'empty.yaml'
     assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == [
-        ".hidden/y.json", "a-c.yaml", "b/deep/x.yml", "empty.yaml"]
+        ".hidden/y.json",
+        "a-c.yaml",
+        "b/deep/x.yml",
+        "empty.yaml",
+    ]
     code, out, err = run(capsys, str(tmp_path))
     assert out == ""
     assert code == 0 and "checked 3 documents (1 skipped)" in err
@@ -158,8 +172,9 @@ def test_directory_walk_order_suffixes_and_limits(capsys: pytest.CaptureFixture[
     assert code == 2 and "larger than" in err
 
 
-def test_unreadable_directory_exits_two(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_directory_exits_two(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     (tmp_path / "locked").mkdir()

@@ -29,18 +29,22 @@ def test_denial_names_field_rule_and_fix() -> None:
     resp = body["response"]
     assert status == 200 and resp["uid"] == req["request"]["uid"] and resp["allowed"] is False
     assert resp["status"]["code"] == 422
-    assert resp["status"]["message"] == ("spec.catalog.version: apps/nginx has no version 9.9.9; available: 1.0.0 "
-                                         "[installation.version.not-found]")
+    assert resp["status"]["message"] == (
+        "spec.catalog.version: apps/nginx has no version 9.9.9; available: 1.0.0 [installation.version.not-found]"
+    )
 
 
 def test_access_denial_is_403_and_groups_come_from_user_info() -> None:
     locked = catalog(namespace="platform")
     locked["spec"]["access"] = {"groups": ["platform-admins"]}
     _, body, _ = review(admission(installation()), facts_from(locked), Policy())
-    assert body["response"]["status"]["code"] == 403 and "installation.access.denied" in \
-        body["response"]["status"]["message"]
-    _, body, _ = review(admission(installation(), user="carol", groups=("platform-admins",)), facts_from(locked),
-                        Policy())
+    assert (
+        body["response"]["status"]["code"] == 403
+        and "installation.access.denied" in body["response"]["status"]["message"]
+    )
+    _, body, _ = review(
+        admission(installation(), user="carol", groups=("platform-admins",)), facts_from(locked), Policy()
+    )
     assert body["response"]["allowed"] is True
 
 
@@ -63,14 +67,16 @@ def test_namespace_comes_from_the_request() -> None:
 
 def test_delete_uses_old_object() -> None:
     cat = catalog()
-    cat["spec"]["profiles"].append({"name": "app", "version": "1.0.0", "url": "https://e.com/r",
-                                    "prerequisites": ["profile nginx"]})
+    cat["spec"]["profiles"].append(
+        {"name": "app", "version": "1.0.0", "url": "https://e.com/r", "prerequisites": ["profile nginx"]}
+    )
     app = installation(name="app")
     app["spec"]["catalog"]["profile"] = "app"
     facts = facts_from(cat, installations=(installation(), app))
     _, body, _ = review(admission(None, operation="DELETE", old=installation()), facts, Policy())
-    assert body["response"]["allowed"] is False and "installation.delete.required" in \
-        body["response"]["status"]["message"]
+    assert (
+        body["response"]["allowed"] is False and "installation.delete.required" in body["response"]["status"]["message"]
+    )
 
 
 def test_catalog_admin_policy() -> None:
@@ -80,15 +86,28 @@ def test_catalog_admin_policy() -> None:
     assert body["response"]["allowed"] is False
 
 
-@pytest.mark.parametrize("body", [
-    None, [], "x", {}, {"apiVersion": "admission.k8s.io/v1beta1", "kind": "AdmissionReview", "request": {}},
-    {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview"},
-    {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": {"uid": "u"}},
-    {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
-     "request": {"uid": "u", "operation": "CREATE", "resource": {"resource": "x"}, "object": []}},
-    {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
-     "request": {"uid": "u", "operation": "CREATE", "resource": {"resource": "x"}, "userInfo": {"groups": "g"}}},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        None,
+        [],
+        "x",
+        {},
+        {"apiVersion": "admission.k8s.io/v1beta1", "kind": "AdmissionReview", "request": {}},
+        {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview"},
+        {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": {"uid": "u"}},
+        {
+            "apiVersion": "admission.k8s.io/v1",
+            "kind": "AdmissionReview",
+            "request": {"uid": "u", "operation": "CREATE", "resource": {"resource": "x"}, "object": []},
+        },
+        {
+            "apiVersion": "admission.k8s.io/v1",
+            "kind": "AdmissionReview",
+            "request": {"uid": "u", "operation": "CREATE", "resource": {"resource": "x"}, "userInfo": {"groups": "g"}},
+        },
+    ],
+)
 def test_malformed_reviews_are_400(body: Any) -> None:
     status, reply, outcome = review(body, facts_from(), Policy())
     assert status == 400 and outcome is None and reply["error"].startswith("malformed AdmissionReview")

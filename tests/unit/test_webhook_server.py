@@ -84,8 +84,9 @@ def test_parse_timeout(value: str | None, seconds: float) -> None:
     assert parse_timeout(value) == seconds
 
 
-async def test_timeout_gives_a_well_formed_denial(aiohttp_client: Any, app: web.Application,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_timeout_gives_a_well_formed_denial(
+    aiohttp_client: Any, app: web.Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import time
 
     from webhook import server
@@ -103,8 +104,9 @@ async def test_timeout_gives_a_well_formed_denial(aiohttp_client: Any, app: web.
     assert body["response"]["status"]["code"] == 504
 
 
-async def test_ordinary_reviews_stay_on_the_event_loop(aiohttp_client: Any, app: web.Application,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_ordinary_reviews_stay_on_the_event_loop(
+    aiohttp_client: Any, app: web.Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     class Refusing(ThreadPoolExecutor):
@@ -118,8 +120,20 @@ async def test_ordinary_reviews_stay_on_the_event_loop(aiohttp_client: Any, app:
 
 
 def test_flags() -> None:
-    config = parse_args(["--listen", "127.0.0.1:9443", "--catalog-admin-group", "a", "--catalog-admin-group", "b",
-                         "--default-catalog-access", "same-namespace", "--forbid-uncatalogued", "--no-allow-file-urls"])
+    config = parse_args(
+        [
+            "--listen",
+            "127.0.0.1:9443",
+            "--catalog-admin-group",
+            "a",
+            "--catalog-admin-group",
+            "b",
+            "--default-catalog-access",
+            "same-namespace",
+            "--forbid-uncatalogued",
+            "--no-allow-file-urls",
+        ]
+    )
     assert (config.host, config.port) == ("127.0.0.1", 9443)
     assert config.policy.catalog_admin_groups == ("a", "b") and config.policy.forbid_uncatalogued
     assert config.policy.default_catalog_access == "same-namespace" and not config.policy.allow_file_urls
@@ -130,8 +144,10 @@ def test_flags() -> None:
 def _serial_of_served_cert(port: int, ca: trustme.CA) -> int:
     ctx = ssl.create_default_context()
     ca.configure_trust(ctx)
-    with socket.create_connection(("127.0.0.1", port)) as sock, \
-            ctx.wrap_socket(sock, server_hostname="127.0.0.1") as tls:
+    with (
+        socket.create_connection(("127.0.0.1", port)) as sock,
+        ctx.wrap_socket(sock, server_hostname="127.0.0.1") as tls,
+    ):
         der = tls.getpeercert(binary_form=True)
     from cryptography import x509
 
@@ -169,14 +185,19 @@ async def test_tls_floor_and_certificate_reload(tmp_path: Path) -> None:
         old.check_hostname, old.verify_mode = False, ssl.CERT_NONE
         old.maximum_version = ssl.TLSVersion.TLSv1_1
         with pytest.raises((ssl.SSLError, OSError)):
-            await loop.run_in_executor(None, lambda: old.wrap_socket(
-                socket.create_connection(("127.0.0.1", port)), server_hostname="x").do_handshake())
+            await loop.run_in_executor(
+                None,
+                lambda: old.wrap_socket(
+                    socket.create_connection(("127.0.0.1", port)), server_hostname="x"
+                ).do_handshake(),
+            )
     finally:
         await runner.cleanup()
 
 
-async def test_review_log_lines_by_level(aiohttp_client: Any, app: web.Application,
-                                         caplog: pytest.LogCaptureFixture) -> None:
+async def test_review_log_lines_by_level(
+    aiohttp_client: Any, app: web.Application, caplog: pytest.LogCaptureFixture
+) -> None:
     client = await aiohttp_client(app)
 
     def review_lines() -> list[Any]:
@@ -226,8 +247,11 @@ async def test_shutdown_drains_in_flight_reviews(app: web.Application, monkeypat
     site = web.SockSite(runner, sock)
     await site.start()
     async with aiohttp.ClientSession() as session:
-        pending = asyncio.create_task(session.post(f"http://127.0.0.1:{port}/validate/profileinstallations",
-                                                   json=admission(installation("1.1.0"))))
+        pending = asyncio.create_task(
+            session.post(
+                f"http://127.0.0.1:{port}/validate/profileinstallations", json=admission(installation("1.1.0"))
+            )
+        )
         await asyncio.wait_for(entered.wait(), 5)
         started = time.monotonic()
         await runner.cleanup()  # returns only once the in-flight review has been answered
@@ -235,5 +259,6 @@ async def test_shutdown_drains_in_flight_reviews(app: web.Application, monkeypat
         resp = await pending
         assert resp.status == 200 and (await resp.json())["response"]["allowed"] is True
         with pytest.raises(aiohttp.ClientConnectionError):
-            await session.post(f"http://127.0.0.1:{port}/validate/profileinstallations",
-                               json=admission(installation("1.1.0")))
+            await session.post(
+                f"http://127.0.0.1:{port}/validate/profileinstallations", json=admission(installation("1.1.0"))
+            )

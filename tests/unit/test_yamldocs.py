@@ -44,13 +44,78 @@ def same(a: Any, b: Any) -> bool:
 
 # Plain scalars chosen where YAML 1.1 and 1.2 disagree, and ordinary ones around them.
 TRICKY = [
-    "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "n", "true", "False",
-    "null", "~", "Null", "0777", "012", "089", "0o17", "0O17", "0x1F", "0X1F", "-0x1F", "0b101", "0x_1F",
-    "1_000", "1_0.5", "1e3", "1E3", "1.5e3", "1.5e+3", "1.5E-3", "+.5", "-.5", ".5", "1.", "1.0", "-1.5", "+5",
-    "-0", "+0", "0", "42", "1:20", "1:20.5", "190:20:30", ".inf", "-.inf", "+.Inf", ".NaN", ".nan",
-    "2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "123456789012345678901234567890",
-    "9223372036854775807", "9223372036854775808", "<<", "=", "1.2.3", "v0.2.1", "0.2.1-build.1",
-    "nginx:1.19", "a b", "on call", "x-on", "3e5a1f", "sha256:0123ab",
+    "yes",
+    "Yes",
+    "YES",
+    "no",
+    "No",
+    "NO",
+    "on",
+    "On",
+    "ON",
+    "off",
+    "Off",
+    "OFF",
+    "y",
+    "n",
+    "true",
+    "False",
+    "null",
+    "~",
+    "Null",
+    "0777",
+    "012",
+    "089",
+    "0o17",
+    "0O17",
+    "0x1F",
+    "0X1F",
+    "-0x1F",
+    "0b101",
+    "0x_1F",
+    "1_000",
+    "1_0.5",
+    "1e3",
+    "1E3",
+    "1.5e3",
+    "1.5e+3",
+    "1.5E-3",
+    "+.5",
+    "-.5",
+    ".5",
+    "1.",
+    "1.0",
+    "-1.5",
+    "+5",
+    "-0",
+    "+0",
+    "0",
+    "42",
+    "1:20",
+    "1:20.5",
+    "190:20:30",
+    ".inf",
+    "-.inf",
+    "+.Inf",
+    ".NaN",
+    ".nan",
+    "2001-12-14",
+    "2001-12-14t21:59:43.10-05:00",
+    "2001-12-14 21:59:43.10 -5",
+    "123456789012345678901234567890",
+    "9223372036854775807",
+    "9223372036854775808",
+    "<<",
+    "=",
+    "1.2.3",
+    "v0.2.1",
+    "0.2.1-build.1",
+    "nginx:1.19",
+    "a b",
+    "on call",
+    "x-on",
+    "3e5a1f",
+    "sha256:0123ab",
 ]
 
 
@@ -60,30 +125,61 @@ def test_divergent_scalars_agree_in_every_position() -> None:
             assert agrees(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "a: 1\na: 2\n",  # duplicate keys: ryaml refuses, PyYAML keeps the last
-    "a: &x 1\nb: *x\n",
-    "b: &x {c: 1}\na: {<<: *x, d: 2}\n",
-    "a: !!binary aGVsbG8=\n",
-    "a: !!set {x}\n",
-    "%YAML 1.1\n---\na: yes\n",
-    "", "# only a comment\n", "---\n", "a: 1\n---\n", "a: 1\n...\n---\nb: 2\n", "\ufeffa: 1\n", "a: b\r\nc: d\r\n",
-    "a: |\n  multi\n  line\n", "a: >-\n  folded\n  text\n", "a: 'yes'\nb: \"on\"\n", "a: plain\n  on\n",
-    # line breaks YAML 1.1 knows and 1.2 does not, escapes, a lone surrogate
-    "a: x\u2028y\n", "a: x\x85y\n", "a: 'x\u2028y'\n", "a: \"\\x41\\N\\_\"\n", "a: x\ry\n", "a: b\rc: d\r",
-    "a:\tb\n", "a: x#c\n", "a: \"\\ud83d\"\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # duplicate keys: ryaml refuses, PyYAML keeps the last
+        "a: &x 1\nb: *x\n",
+        "b: &x {c: 1}\na: {<<: *x, d: 2}\n",
+        "a: !!binary aGVsbG8=\n",
+        "a: !!set {x}\n",
+        "%YAML 1.1\n---\na: yes\n",
+        "",
+        "# only a comment\n",
+        "---\n",
+        "a: 1\n---\n",
+        "a: 1\n...\n---\nb: 2\n",
+        "\ufeffa: 1\n",
+        "a: b\r\nc: d\r\n",
+        "a: |\n  multi\n  line\n",
+        "a: >-\n  folded\n  text\n",
+        "a: 'yes'\nb: \"on\"\n",
+        "a: plain\n  on\n",
+        # line breaks YAML 1.1 knows and 1.2 does not, escapes, a lone surrogate
+        "a: x\u2028y\n",
+        "a: x\x85y\n",
+        "a: 'x\u2028y'\n",
+        'a: "\\x41\\N\\_"\n',
+        "a: x\ry\n",
+        "a: b\rc: d\r",
+        "a:\tb\n",
+        "a: x#c\n",
+        'a: "\\ud83d"\n',
+    ],
+)
 def test_edge_cases_agree(text: str) -> None:
     assert agrees(text)
 
 
 def test_ordinary_manifests_take_the_fast_path() -> None:
-    text = yaml.safe_dump_all([
-        {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation", "metadata": {"name": "a"},
-         "spec": {"catalog": {"catalog": "c", "profile": "p", "version": "1.0.0"}, "values": {"replicas": 2}}},
-        {"kind": "ProfileCatalogSource", "spec": {"profiles": [{"name": "n", "version": "0.2.1-build.1",
-                                                                "tag": "n/v0.2.1", "description": "Runs on nodes"}]}},
-    ])
+    text = yaml.safe_dump_all(
+        [
+            {
+                "apiVersion": "weave.works/v1alpha1",
+                "kind": "ProfileInstallation",
+                "metadata": {"name": "a"},
+                "spec": {"catalog": {"catalog": "c", "profile": "p", "version": "1.0.0"}, "values": {"replicas": 2}},
+            },
+            {
+                "kind": "ProfileCatalogSource",
+                "spec": {
+                    "profiles": [
+                        {"name": "n", "version": "0.2.1-build.1", "tag": "n/v0.2.1", "description": "Runs on nodes"}
+                    ]
+                },
+            },
+        ]
+    )
     assert not needs_pyyaml(text)
 
 
@@ -131,16 +227,47 @@ def test_generated_documents_agree_with_pyyaml(docs: list[str]) -> None:
     assert agrees(text), text
 
 
-@pytest.mark.parametrize("text", ["a: yes\n", "on: x\n", "- Off\n", "a: [x, no]\n", "a: 0777\n", "a: 1e3\n",
-                                  "a: 1_000\n", "a: 2001-12-14\n", "a: 1:20\n", "a: +.5\n", "a: !!str x\n",
-                                  "a: &x 1\n", "%YAML 1.1\n---\na: 1\n", "a: 12345678901234567890\n",
-                                  "b: {<<: x}\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: yes\n",
+        "on: x\n",
+        "- Off\n",
+        "a: [x, no]\n",
+        "a: 0777\n",
+        "a: 1e3\n",
+        "a: 1_000\n",
+        "a: 2001-12-14\n",
+        "a: 1:20\n",
+        "a: +.5\n",
+        "a: !!str x\n",
+        "a: &x 1\n",
+        "%YAML 1.1\n---\na: 1\n",
+        "a: 12345678901234567890\n",
+        "b: {<<: x}\n",
+    ],
+)
 def test_scan_sends_divergent_text_to_pyyaml(text: str) -> None:
     assert needs_pyyaml(text)
 
 
-@pytest.mark.parametrize("text", ["a: 1.2.3\n", "a: v0.2.1\n", "a: 0.2.1-build.1\n", "a: 42\n", "a: 1.5\n",
-                                  "a: nginx:1.19\n", "a: on call\n", "a: 'yes'\n", "a: \"0777\"\n", "a: yesterday\n",
-                                  "a: https://example.com/x?y=1\n", "a: -1\n", "a: 0\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1.2.3\n",
+        "a: v0.2.1\n",
+        "a: 0.2.1-build.1\n",
+        "a: 42\n",
+        "a: 1.5\n",
+        "a: nginx:1.19\n",
+        "a: on call\n",
+        "a: 'yes'\n",
+        'a: "0777"\n',
+        "a: yesterday\n",
+        "a: https://example.com/x?y=1\n",
+        "a: -1\n",
+        "a: 0\n",
+    ],
+)
 def test_scan_lets_ordinary_text_through(text: str) -> None:
     assert not needs_pyyaml(text)
