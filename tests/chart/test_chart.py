@@ -86,6 +86,7 @@ def test_defaults() -> None:
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
     assert container["resources"]["limits"] and container["resources"]["requests"]
     assert "--no-allow-file-urls" in container["args"] and "--default-catalog-access=all" in container["args"]
+    assert "--log-level=info" in container["args"]
     rules = objects[("ClusterRole", "profiles-webhook")]["rules"]
     assert all(r["verbs"] == ["get", "list", "watch"] for r in rules)
     assert objects[("PodDisruptionBudget", "profiles-webhook")]["spec"]["minAvailable"] == 1
@@ -118,6 +119,7 @@ def test_webhook_options_become_flags() -> None:
                 "forbidUncatalogued": True,
                 "catalogAdminGroups": ["a", "b"],
                 "defaultCatalogAccess": "same-namespace",
+                "logLevel": "debug",
             },
         }
     )
@@ -129,6 +131,7 @@ def test_webhook_options_become_flags() -> None:
         "--catalog-admin-group=a",
         "--catalog-admin-group=b",
         "--default-catalog-access=same-namespace",
+        "--log-level=debug",
     } <= set(args)
 
 
