@@ -30,7 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kubectl_profiles.cli.validate import bulk_allocation, read_documents, validate_documents  # noqa: E402
+from kubectl_profiles.cli.validate import collector_paused, read_documents, validate_documents  # noqa: E402
 from kubectl_profiles.model.facts import Facts  # noqa: E402
 from kubectl_profiles.schema import json_schema  # noqa: E402
 
@@ -127,7 +127,7 @@ def main() -> int:
 
         def run_validate(folder: Path) -> None:
             # what the command does between reading its flags and printing its report
-            with bulk_allocation():
+            with collector_paused():
                 report = validate_documents(read_documents([str(folder)]), Facts())
             assert report.documents == len(docs) and report.errors == 0, (report.documents, report.errors)
 

@@ -140,7 +140,7 @@ def _read_bytes(name: str) -> bytes:
 
 
 @contextmanager
-def bulk_allocation() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while documents are parsed and checked.
 
     Parsed YAML and JSON are trees, which reference counting frees as soon as they are dropped; the cyclic
@@ -512,7 +512,7 @@ def validate_cmd(
         from kubectl_profiles.sources import GitCache, make_resolver
 
         remote = make_resolver(GitCache())
-    with bulk_allocation():
+    with collector_paused():
         report = validate_documents(read_documents(paths), facts, extra, remote)
     rendered = {"text": render_text, "json": render_json, "github": render_github}.get(output)
     body = rendered(report) if rendered else render_junit(report, strict)

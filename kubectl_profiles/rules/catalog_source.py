@@ -23,43 +23,7 @@ from kubectl_profiles.rules._common import (
 from kubectl_profiles.rules.values import schema_problem
 
 
-def _plainly_valid(raw: Mapping[str, Any]) -> bool:
-    """The common entry, recognised without building a path or a message.
-
-    True only where _entry_findings would find nothing (tests/unit/test_rules_catalog_fast.py holds it to that);
-    False just means: look closely.
-    """
-    name, version, tag, url = raw.get("name"), raw.get("version"), raw.get("tag"), raw.get("url")
-    if type(name) is not str or type(version) is not str or not is_label(name) or not is_semver(version):
-        return False
-    if tag is not None and (
-        type(tag) is not str
-        or not valid_ref_name(tag)
-        or tag.rpartition("/")[2].removeprefix("v") != version.removeprefix("v")
-    ):
-        return False
-    if type(url) is not str or not url.startswith("https://") or len(url) <= 8 or " " in url:
-        return False
-    if raw.get("path") is not None or raw.get("valuesSchema") is not None:
-        return False
-    prereqs = raw.get("prerequisites")
-    if prereqs is not None:
-        if type(prereqs) is not list:
-            return False
-        for p in prereqs:
-            if type(p) is not str:
-                return False
-            parsed = prerequisites.parse(p)
-            if parsed.error or parsed.kind == "note":
-                return False
-    return True
-
-
 def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
-    return [] if _plainly_valid(raw) else _entry_findings(raw, i, facts)
-
-
-def _entry_findings(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
     base = f"$.spec.profiles[{i}]"
     out: list[Violation] = []
     name, version = raw.get("name"), raw.get("version")

@@ -161,7 +161,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int, old: bool) -> list
 
 
 def _depends_on(artifacts: list[Any]) -> list[Violation]:
-    if not any(type(a) is dict and a.get("dependsOn") for a in artifacts) and all(type(a) is dict for a in artifacts):
+    if all(type(a) is dict and not a.get("dependsOn") for a in artifacts):
         return []  # no edges: nothing to resolve, no cycle
     out: list[Violation] = []
     names = {text(mapping(a).get("name")) for a in artifacts}
