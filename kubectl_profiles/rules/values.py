@@ -3,20 +3,185 @@
 Validators are compiled once per distinct schema (keyed by its canonical JSON) and kept in a small bounded cache:
 the webhook sees the same few schemas over and over. Schemas are untrusted input, so remote `$ref`s are never
 fetched (the default jsonschema registry does not retrieve), and errors reported per value are capped.
+
+Regular expressions (`pattern`, `patternProperties`) are untrusted too, and so are the values they meet. Python's
+`re` backtracks: `^(a+)+$` against thirty `a` and a `!` takes seconds, and it would hold the webhook's event loop
+for every tenant. So patterns run on RE2 (the `google-re2` binding), which is what Kubernetes itself uses for
+OpenAPI patterns (Go's regexp is RE2) and runs in time linear in the input. The three keywords that evaluate
+patterns are replaced with RE2 versions through jsonschema's public `validators.extend`; a schema whose patterns
+RE2 cannot express (look-around, back-references) is refused when the catalog is admitted, with RE2's reason.
+`unevaluatedProperties` evaluates `patternProperties` inside jsonschema's own helpers, out of reach of `extend`,
+so a schema combining the two is refused with the fix (use `additionalProperties`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
+
+import re2
 
 from kubectl_profiles.model.violation import Violation, join_path
 
 _CACHE: OrderedDict[str, Any] = OrderedDict()
 _CACHE_SIZE = 256
 MAX_ERRORS = 10
+_PATTERN_CACHE = 1024
+_MAX_PATTERN_MEMORY = 8 << 20
+"""RE2's memory budget for one compiled pattern; a pattern needing more is refused rather than allowed to grow."""
+
+# Keywords whose value is a subschema, a list of subschemas, or a map of name -> subschema (every draft).
+_ONE = ("additionalProperties", "additionalItems", "items", "contains", "not", "if", "then", "else",
+        "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema")  # fmt: skip
+_MANY = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
+_MAP = ("properties", "patternProperties", "dependentSchemas", "definitions", "$defs", "dependencies")
+
+
+class PatternError(ValueError):
+    """A pattern RE2 cannot compile (the message is RE2's reason)."""
+
+
+def _options() -> Any:
+    options = re2.Options()
+    options.log_errors = False  # the reason is reported to the user; RE2 must not also write it to stderr
+    options.max_mem = _MAX_PATTERN_MEMORY
+    return options
+
+
+_OPTIONS = _options()
+
+
+@functools.lru_cache(maxsize=_PATTERN_CACHE)
+def compile_pattern(pattern: str) -> Any:
+    """The RE2 program for a schema pattern; raises PatternError with RE2's reason."""
+    try:
+        return re2.compile(pattern, _OPTIONS)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise PatternError(str(reason)) from None
+
+
+def _search(pattern: str, text: str) -> bool:
+    return compile_pattern(pattern).search(text) is not None
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    import jsonschema
+
+    if validator.is_type(instance, "string") and not _search(pattern, instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(validator: Any, patterns: Mapping[str, Any], instance: Any, schema: Any) -> Iterator[Any]:
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in patterns.items():
+        for key, value in instance.items():
+            if _search(pattern, key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
+def _additional_properties(validator: Any, extra: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    import jsonschema
+
+    if not validator.is_type(instance, "object"):
+        return
+    properties = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    extras = sorted((k for k in instance if k not in properties and not any(_search(p, k) for p in patterns)), key=str)
+    if validator.is_type(extra, "object"):
+        for key in extras:
+            yield from validator.descend(instance[key], extra, path=key)
+    elif extra is False and extras:
+        names = ", ".join(repr(k) for k in extras)
+        if patterns:
+            yield jsonschema.ValidationError(
+                f"{names} {'does' if len(extras) == 1 else 'do'} not match any of the regexes: "
+                + ", ".join(repr(p) for p in sorted(patterns))
+            )
+        else:
+            yield jsonschema.ValidationError(
+                f"Additional properties are not allowed ({names} {'was' if len(extras) == 1 else 'were'} unexpected)"
+            )
+
+
+_RE2_KEYWORDS = {
+    "pattern": _pattern,
+    "patternProperties": _pattern_properties,
+    "additionalProperties": _additional_properties,
+}
+
+
+@functools.cache
+def _re2_class(base: type) -> Any:
+    import jsonschema
+
+    return jsonschema.validators.extend(base, _RE2_KEYWORDS)
+
+
+def _walk(schema: Any, path: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every subschema of `schema` with its JSON path, keyword-aware (a property named `pattern` is no pattern)."""
+    if not isinstance(schema, Mapping):
+        return
+    yield path, schema
+    for key in _ONE:
+        if isinstance(schema.get(key), Mapping):
+            yield from _walk(schema[key], f"{path}.{key}")
+    for key in _MANY:
+        if isinstance(schema.get(key), list):
+            for i, sub in enumerate(schema[key]):
+                yield from _walk(sub, f"{path}.{key}[{i}]")
+    for key in _MAP:
+        if isinstance(schema.get(key), Mapping):
+            for name, sub in schema[key].items():
+                yield from _walk(sub, f"{path}.{key}.{name}")
+
+
+def pattern_problems(schema: Mapping[str, Any]) -> list[str]:
+    """Why patterns in `schema` cannot be evaluated in linear time here; [] when they all can."""
+    out = []
+    has_pattern_properties = has_unevaluated = False
+    for where, sub in _walk(schema, ""):
+        label = where[1:] or "the schema"
+        patterns = [("pattern", sub["pattern"])] if isinstance(sub.get("pattern"), str) else []
+        if isinstance(sub.get("patternProperties"), Mapping):
+            has_pattern_properties = True
+            patterns += [("patternProperties", p) for p in sub["patternProperties"]]
+        has_unevaluated = has_unevaluated or "unevaluatedProperties" in sub
+        for keyword, pattern in patterns:
+            try:
+                compile_pattern(pattern)
+            except PatternError as exc:
+                out.append(
+                    f"{label}: {keyword} {pattern!r} is not an RE2 expression ({exc}); Kubernetes evaluates "
+                    "patterns with RE2, which has no look-around or back-references: rewrite it without them"
+                )
+    if has_pattern_properties and has_unevaluated:
+        out.append(
+            "patternProperties cannot be combined with unevaluatedProperties here (patterns must run in linear "
+            "time); use additionalProperties"
+        )
+    return out
+
+
+def _regex_format_checker(cls: Any) -> Any:
+    """The metaschema's format checker, with `regex` judged by RE2 instead of Python's `re`."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=[f for f in cls.FORMAT_CHECKER.checkers if f != "regex"])
+    checker.checks("regex", raises=PatternError)(_is_re2)
+    return checker
+
+
+def _is_re2(value: object) -> bool:
+    if isinstance(value, str):
+        compile_pattern(value)
+    return True
 
 
 def _validator(schema: Mapping[str, Any]) -> Any:
@@ -27,9 +192,12 @@ def _validator(schema: Mapping[str, Any]) -> Any:
     if found is not None:
         _CACHE.move_to_end(key)
         return found
-    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    cls.check_schema(schema)
-    validator = cls(schema)
+    base = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    problems = pattern_problems(schema)  # first: its message names the subschema and RE2's reason
+    if problems:
+        raise jsonschema.SchemaError(problems[0])
+    base.check_schema(schema, format_checker=_regex_format_checker(base))
+    validator = _re2_class(base)(schema)
     _CACHE[key] = validator
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)

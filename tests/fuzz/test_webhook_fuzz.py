@@ -152,3 +152,39 @@ async def test_mutated_reviews_over_http(aiohttp_client: Any) -> None:
         assert resp.status in (200, 400, 413), resp.status
         if resp.status != 413:
             check(resp.status, await resp.json())
+
+
+# Patterns that make a backtracking engine take exponential time, or that RE2 refuses, and values built to hit them.
+HOSTILE_PATTERNS = ["^(a+)+$", "^(a|a)*$", "^(a|aa)+$", "(x+x+)+y", "^(\\w+\\s?)*$", "(?=a)", "(a)\\1", "(?<!b)a",
+                    "[", "a{2,1}", "\\p{Nope}", "(" * 300 + ")" * 300, "a{1001}", "((a{100}){100}){100}"]  # fmt: skip
+HOSTILE_VALUES = ["a" * 5000 + "!", "x" * 5000, "word " * 2000 + "!", "", "\u0000" * 100, "aa" * 3000 + "b"]
+
+
+def test_hostile_value_schemas_and_values_are_decided_fast() -> None:
+    import time
+
+    rng = random.Random(99)
+    slowest = 0.0
+    for i in range(400):
+        pattern = rng.choice(HOSTILE_PATTERNS)
+        schema = rng.choice(
+            [
+                {"type": "object", "properties": {"v": {"type": "string", "pattern": pattern}}},
+                {"type": "object", "patternProperties": {pattern: {"type": "integer"}}},
+                {"type": "object", "patternProperties": {pattern: {}}, "additionalProperties": False},
+                {"type": "object", "additionalProperties": {"type": "string", "pattern": pattern}},
+            ]
+        )
+        value = rng.choice(HOSTILE_VALUES)
+        cache = filled_cache(catalog(valuesSchema=schema))
+        inst = installation("1.0.0")
+        inst["spec"]["values"] = {"v": value, value[:300]: value}
+        for review in (admission(catalog(valuesSchema=schema), resource="profilecatalogsources"), admission(inst)):
+            start = time.perf_counter()
+            status, body, _ = answer(json.dumps(review).encode(), review["request"]["resource"]["resource"], cache,
+                                     Policy())  # fmt: skip
+            slowest = max(slowest, time.perf_counter() - start)
+            check(status, body)
+            assert status == 200, (i, pattern)
+    # One review of a few kilobytes against any of these must never hold the event loop for long.
+    assert slowest < 0.25, slowest
