@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kubectl_profiles.errors import NotFoundError, UsageError
-from kubectl_profiles.model.refs import default_tag, path_from_tag
+from kubectl_profiles.model.refs import default_tag, path_from_tag, repo_key
 from kubectl_profiles.model.semver import Version, is_semver, parse_range, parse_version
 
 
@@ -99,6 +99,7 @@ class CatalogIndex:
         self._by_name_ns: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
         self._raw: dict[tuple[str, str, str], list[tuple[int, Mapping[str, Any]]]] = defaultdict(list)
         self._built: dict[tuple[str, str, str], list[Entry]] = {}
+        self._by_repo: dict[str, list[Mapping[str, Any]]] | None = None
         for source in sources:
             self.add(source)
 
@@ -107,6 +108,7 @@ class CatalogIndex:
         self.sources.append(source)
         self._by_name[name].append(source)
         self._by_name_ns[(name, namespace)].append(source)
+        self._by_repo = None
         spec = source.get("spec")
         profiles = spec.get("profiles") if isinstance(spec, Mapping) else None
         if not isinstance(profiles, list):
@@ -171,6 +173,25 @@ class CatalogIndex:
                 hint="name the catalog's namespace (spec.catalog.namespace or --catalog-namespace)",
             )
         return namespaces[0]
+
+    def sources_listing(self, url: str) -> list[Mapping[str, Any]]:
+        """The catalog sources whose entries or scanned repositories name the repository at `url` (any spelling)."""
+        if self._by_repo is None:
+            by_repo: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+            for source in self.sources:
+                spec = source.get("spec")
+                spec = spec if isinstance(spec, Mapping) else {}
+                urls = set()
+                for key in ("profiles", "repositories"):
+                    items = spec.get(key)
+                    for item in items if isinstance(items, list) else ():
+                        found = item.get("url") if isinstance(item, Mapping) else None
+                        if isinstance(found, str) and found:
+                            urls.add(repo_key(found))
+                for key in urls:
+                    by_repo[key].append(source)
+            self._by_repo = dict(by_repo)
+        return list(self._by_repo.get(repo_key(url), ()))
 
     # --- entries ------------------------------------------------------------------------------------------
     def versions(self, catalog: str, profile: str, namespace: str | None = None) -> list[Entry]:

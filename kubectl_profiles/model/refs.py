@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from kubectl_profiles.errors import UsageError
 
@@ -84,6 +85,43 @@ def normalise_path(path: str | None) -> str:
 def normalise_url(url: str) -> str:
     out = url.strip().rstrip("/")
     return out[:-4] if out.endswith(".git") else out
+
+
+_SCP_URL = re.compile(r"^(?:[A-Za-z0-9_.-]+@)?([A-Za-z0-9.-]+):(?!//)(.*)$")
+_DEFAULT_PORTS = {"https": "443", "http": "80", "ssh": "22", "git": "9418"}
+
+
+def repo_key(url: str) -> str:
+    """The repository a git URL names, whatever the spelling: access rules compare repositories, not strings.
+
+    `https://user:pw@GitHub.com/Org/Repo.git/`, `ssh://git@github.com:22/org/repo` and `git@github.com:org/repo`
+    all give `github.com/org/repo`. Scheme, credentials, default ports, a trailing `.git` or `/` and letter case are
+    dropped, `%xx`, `.` and `..` read as a server reads them: the large hosts treat paths case-insensitively, and for an access check a false match only restricts.
+    `file://` URLs keep their scheme so that a local path never equals a host.
+    """
+    raw = url.strip()
+    scheme, sep, rest = raw.partition("://")
+    if not sep:
+        scp = _SCP_URL.match(raw)
+        host, path = (scp.group(1), scp.group(2)) if scp else ("", raw)
+    elif scheme.lower() == "file":
+        host, path = "file:", rest
+    else:
+        authority, _, path = rest.partition("/")
+        host = authority.rpartition("@")[2]
+        name, colon, port = host.rpartition(":")
+        if colon and port == _DEFAULT_PORTS.get(scheme.lower()):
+            host = name
+    parts: list[str] = []
+    for part in unquote(path).split("/"):  # as a server would read it: decoded, with `.` and `..` applied
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    path = "/".join(parts)
+    path = path[:-4] if path.lower().endswith(".git") else path
+    return f"{host}/{path}".lower()
 
 
 def default_tag(name: str, version: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.model.facts import Facts, UserInfo
 from kubectl_profiles.model.violation import Violation
 from kubectl_profiles.rules._common import is_label, mapping, meta, seq, text
@@ -138,8 +139,20 @@ def _catalog_installations(source: Mapping[str, Any], facts: Facts) -> list[Mapp
     return out
 
 
+def _source_installations(source: Mapping[str, Any], facts: Facts) -> list[Mapping[str, Any]]:
+    """`spec.source` installations of a repository that this catalog lists (they obey its access rules)."""
+    listed = CatalogIndex([source])
+    out = []
+    for inst in facts.installations:
+        url = text(mapping(mapping(inst.get("spec")).get("source")).get("url"))
+        if url and listed.sources_listing(url):
+            out.append(inst)
+    return out
+
+
 def revoked_installations(old: Mapping[str, Any], new: Mapping[str, Any], facts: Facts) -> list[Mapping[str, Any]]:
-    """Installations from this catalog that the old access rules allowed and the new ones do not.
+    """Installations that the old access rules allowed and the new ones do not: those from this catalog, and those
+    by `spec.source` of a repository it lists that no other catalog listing it grants.
 
     The installing user is not known after the fact, so group grants are not counted for either side: what is
     compared is what each installation's namespace is granted.
@@ -149,5 +162,14 @@ def revoked_installations(old: Mapping[str, Any], new: Mapping[str, Any], facts:
     for inst in _catalog_installations(new, facts):
         ns = meta(inst)[1]
         if decide(old, ns, facts, anonymous) == "allow" and decide(new, ns, facts, anonymous) == "deny":
+            out.append(inst)
+    key = meta(new)
+    others = CatalogIndex([c for c in facts.catalogs if meta(c) != key])
+    for inst in _source_installations(new, facts):
+        ns = meta(inst)[1]
+        if decide(old, ns, facts, anonymous) != "allow" or decide(new, ns, facts, anonymous) != "deny":
+            continue
+        url = text(mapping(mapping(inst.get("spec")).get("source")).get("url"))
+        if not any(decide(c, ns, facts, anonymous) == "allow" for c in others.sources_listing(url)):
             out.append(inst)
     return out

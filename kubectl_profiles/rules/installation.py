@@ -116,6 +116,40 @@ def _source_violations(source: Mapping[str, Any], facts: Facts) -> list[Violatio
     return out
 
 
+def _source_access(url: str, namespace: str, facts: Facts) -> list[Violation]:
+    """A repository that catalogs list obeys their access rules when installed by URL (SPEC §3): allowed where one
+    of them grants access, so that `spec.source` is no way around a catalog's `spec.access`."""
+    listing = index_for(facts).sources_listing(url) if url else []
+    if not listing:
+        return []
+    decisions = [access_rules.decide(s, namespace, facts) for s in listing]
+    if "allow" in decisions:
+        return []
+    names = ", ".join(f"{meta(s)[1]}/{meta(s)[0]}" for s in listing[:5])
+    if "unknown" in decisions:
+        return [
+            Violation(
+                "$.spec.source.url",
+                "installation.access.unknown",
+                f"access to {url} (listed by catalog {names}) depends on namespace {namespace}'s labels, "
+                "which are not known here",
+                WARNING,
+            )
+        ]
+    who = facts.user.username or "the requester"
+    grants = "; ".join(
+        f"{meta(s)[0]}: {access_rules.describe_access(s, facts.policy.default_catalog_access)}" for s in listing[:5]
+    )
+    return [
+        Violation(
+            "$.spec.source.url",
+            "installation.source.access.denied",
+            f"spec.source.url: {url} is a repository of access-restricted catalogs ({names}) and none grants "
+            f"namespace {namespace} or {who}'s groups (they grant: {grants}); ask a catalog's owners to grant access",
+        )
+    ]
+
+
 def check_installation(
     doc: Mapping[str, Any], facts: Facts, *, old: Mapping[str, Any] | None = None
 ) -> list[Violation]:
@@ -133,7 +167,9 @@ def check_installation(
             )
         ]
     if has_source:
-        out = _source_violations(mapping(spec.get("source")), facts)
+        source = mapping(spec.get("source"))
+        out = _source_violations(source, facts)
+        out += _source_access(text(source.get("url")), namespace, facts)
         labels = (facts.namespace_labels or {}).get(namespace, {})
         if facts.policy.forbid_uncatalogued or labels.get(facts.policy.forbid_uncatalogued_label) == "true":
             out.append(

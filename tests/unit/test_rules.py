@@ -247,3 +247,84 @@ def test_ambiguous_catalog_name_needs_a_namespace() -> None:
 def test_unknown_kinds_are_not_checked() -> None:
     assert rules.check_document({"apiVersion": "v1", "kind": "ConfigMap"}, Facts()) == []
     assert not rules.is_known_kind({"apiVersion": "v1", "kind": "ConfigMap"})
+
+
+# --- spec.source obeys the access rules of the catalogs that list its repository (SPEC §3) ---------------------
+RESTRICTED = "https://github.com/example/team-a-profiles"
+
+
+def source_install(url: str, namespace: str = "team-b") -> dict[str, Any]:
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": "sneaky", "namespace": namespace},
+        "spec": {"source": {"url": url, "tag": "nginx/1.0.0", "path": "nginx"}},
+    }
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        RESTRICTED,
+        RESTRICTED + ".git",
+        RESTRICTED + "/",
+        "https://GitHub.com/Example/Team-A-Profiles",
+        "git@github.com:example/team-a-profiles.git",
+        "ssh://git@github.com:22/example/team-a-profiles",
+        "https://someone:token@github.com/example/team-a-profiles",
+        "https://github.com/example/x/../team-a-profiles",
+    ],
+)
+def test_a_source_install_of_a_restricted_catalogs_repository_is_denied(url: str) -> None:
+    facts = Facts(catalogs=[catalog("team-a", "team-a", access={"namespaces": ["team-a"]}, url=RESTRICTED)])
+    found = rules.check_installation(source_install(url), facts)
+    assert errors(found) == ["installation.source.access.denied"]
+    message = next(v.message for v in found if v.is_error)
+    assert message.startswith(f"spec.source.url: {url} is a repository of access-restricted catalogs (team-a/team-a)")
+    assert "namespaces team-a" in message
+
+
+def test_a_source_install_is_allowed_where_a_listing_catalog_grants_access() -> None:
+    restricted = catalog("team-a", "team-a", access={"namespaces": ["team-a"]}, url=RESTRICTED)
+    facts = Facts(catalogs=[restricted])
+    assert errors(rules.check_installation(source_install(RESTRICTED, "team-a"), facts)) == []
+    by_group = Facts(catalogs=[catalog("c", "x", access={"groups": ["team-b"]}, url=RESTRICTED)],
+                     user=UserInfo("bob", ("team-b",)))  # fmt: skip
+    assert errors(rules.check_installation(source_install(RESTRICTED), by_group)) == []
+    # one open catalog listing the same repository opens it
+    also_open = Facts(catalogs=[restricted, catalog("public", "shared", url=RESTRICTED + ".git")])
+    assert errors(rules.check_installation(source_install(RESTRICTED), also_open)) == []
+
+
+def test_a_repository_scanned_by_a_restricted_catalog_counts_as_listed() -> None:
+    source = catalog("team-a", "team-a", access={"namespaces": ["team-a"]})
+    source["spec"]["repositories"] = [{"url": RESTRICTED}]
+    found = rules.check_installation(source_install(RESTRICTED), Facts(catalogs=[source]))
+    assert errors(found) == ["installation.source.access.denied"]
+
+
+def test_an_unlisted_repository_and_a_different_repository_stay_allowed() -> None:
+    facts = Facts(catalogs=[catalog("team-a", "team-a", access={"namespaces": ["team-a"]}, url=RESTRICTED)])
+    assert errors(rules.check_installation(source_install(RESTRICTED + "-fork"), facts)) == []
+    assert errors(rules.check_installation(source_install("https://gitlab.com/example/team-a-profiles"), facts)) == []
+
+
+def test_a_selector_grant_with_unknown_labels_is_a_warning_for_sources_too() -> None:
+    access = {"namespaceSelector": {"matchLabels": {"team": "a"}}}
+    facts = Facts(catalogs=[catalog("team-a", "team-a", access=access, url=RESTRICTED)], namespace_labels=None)
+    found = rules.check_installation(source_install(RESTRICTED), facts)
+    assert errors(found) == []
+    assert [v.rule for v in found] == ["installation.access.unknown"]
+
+
+def test_restricting_a_catalog_warns_about_the_source_installs_it_cuts_off() -> None:
+    old = catalog("team-a", "team-a", url=RESTRICTED)
+    new = catalog("team-a", "team-a", access={"namespaces": ["team-a"]}, url=RESTRICTED)
+    early = source_install(RESTRICTED + ".git")
+    facts = Facts(catalogs=[old], installations=[early])
+    found = rules.check_catalog_source(new, facts, old=old)
+    assert [(v.rule, v.severity) for v in found] == [("catalog.access.revoked", "warning")]
+    assert "team-b/sneaky" in found[0].message
+    # another open catalog still lists the repository: nothing is cut off
+    facts = Facts(catalogs=[old, catalog("public", "shared", url=RESTRICTED)], installations=[early])
+    assert rules.check_catalog_source(new, facts, old=old) == []
