@@ -1,7 +1,8 @@
 """Searching catalogs and resolving versions over catalog entries. Pure: callers bring the objects.
 
 A catalog is a ProfileCatalogSource object (its `metadata.name` is the catalog name used in references); its
-entries are `spec.profiles[]`. The index is tolerant: it skips entries it cannot read (the rules report those),
+entries are `spec.profiles[]` and, read alike, `status.profiles[]` (what the controller discovered by scanning the
+catalog's repositories); a discovered entry that repeats a written one (same name and version) is not counted twice. The index is tolerant: it skips entries it cannot read (the rules report those),
 so that one bad entry does not hide a whole catalog from `list`.
 """
 
@@ -79,6 +80,13 @@ def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index:
     )
 
 
+def _name_version(raw: Any) -> tuple[str, str] | None:
+    if not isinstance(raw, Mapping):
+        return None
+    version = raw.get("version")
+    return (str(raw.get("name")), version.removeprefix("v")) if isinstance(version, str) else None
+
+
 def _meta(obj: Mapping[str, Any]) -> tuple[str, str]:
     meta = obj.get("metadata")
     meta = meta if type(meta) is dict or isinstance(meta, Mapping) else {}
@@ -111,8 +119,15 @@ class CatalogIndex:
         self._by_repo = None
         spec = source.get("spec")
         profiles = spec.get("profiles") if isinstance(spec, Mapping) else None
-        if not isinstance(profiles, list):
-            return
+        if isinstance(profiles, list):
+            self._add_entries(namespace, name, profiles)
+        status = source.get("status")
+        discovered = status.get("profiles") if isinstance(status, Mapping) else None
+        if isinstance(discovered, list) and discovered:
+            written = {_name_version(raw) for raw in profiles} - {None} if isinstance(profiles, list) else set()
+            self._add_entries(namespace, name, [raw for raw in discovered if _name_version(raw) not in written])
+
+    def _add_entries(self, namespace: str, name: str, profiles: list[Any]) -> None:
         raw_index, built = self._raw, self._built
         for i, raw in enumerate(profiles):
             if type(raw) is not dict and not isinstance(raw, Mapping):

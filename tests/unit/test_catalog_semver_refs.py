@@ -123,3 +123,27 @@ def test_help_imports_no_heavy_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_status_profiles_are_read_like_spec_profiles() -> None:
+    """Entries the controller discovered (status.profiles) resolve, search and count like spec.profiles."""
+    scanned = {
+        "metadata": {"name": "scanned", "namespace": "default"},
+        "spec": {
+            "repositories": [{"url": "https://e.com/r"}],
+            "profiles": [{"name": "nginx", "version": "1.0.0", "url": "https://e.com/r"}],
+        },
+        "status": {
+            "profiles": [
+                {"name": "nginx", "version": "1.0.0", "url": "https://e.com/r"},
+                {"name": "nginx", "version": "1.1.0", "tag": "nginx/v1.1.0", "url": "https://e.com/r"},
+                {"name": "redis", "version": "2.0.0", "url": "https://e.com/r", "description": "Cache"},
+            ]
+        },
+    }
+    index = CatalogIndex([scanned])
+    assert [e.raw_version for e in index.versions("scanned", "nginx")] == ["1.1.0", "1.0.0"]
+    assert index.resolve("scanned", "redis").raw_version == "2.0.0"
+    assert [e.name for e in index.search("cache")] == ["redis"]
+    assert [e.raw_version for e in index.updates("scanned", "nginx", "1.0.0")] == ["1.1.0"]
+    assert len(index) == 3
