@@ -159,8 +159,17 @@ class GitCache:
         return directory
 
     def list_tags(self, url: str) -> list[str]:
+        return list(self.tag_objects(url))
+
+    def tag_objects(self, url: str) -> dict[str, str]:
+        """Every tag of the repository at `url` with the object it points at: one `git ls-remote`."""
         out = self._git("ls-remote", "--tags", "--refs", url, url=url)
-        return [line.split("refs/tags/", 1)[1] for line in out.splitlines() if "refs/tags/" in line]
+        found = {}
+        for line in out.splitlines():
+            sha, _, ref = line.partition("\t")
+            if ref.startswith("refs/tags/"):
+                found[ref.removeprefix("refs/tags/")] = sha.strip()
+        return found
 
 
 def read_profile_yaml(src: SourceRef, cache: GitCache) -> Mapping[str, Any]:
@@ -223,34 +232,69 @@ def make_resolver(cache: GitCache) -> Callable[[SourceRef], Mapping[str, Any] | 
     return resolve
 
 
-def scan_repository(url: str, cache: GitCache, warn: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
-    """Catalog entries from a repository's tags `<dir>/<semver>` or `<semver>` and each tag's profile.yaml."""
+ScanMemo = dict[tuple[str, str, str], "dict[str, Any] | str"]
+"""What a scan read, by (URL, tag, object the tag points at): the catalog entry, or why the tag was skipped. A tag
+that still points at the same object is not read again; a moved tag has a new key and is read afresh."""
+
+
+def scan_repository(
+    url: str, cache: GitCache, warn: Callable[[str], None] | None = None, memo: ScanMemo | None = None
+) -> list[dict[str, Any]]:
+    """Catalog entries from a repository's tags `<dir>/<semver>` or `<semver>` and each tag's profile.yaml.
+
+    With a `memo` (kept by the caller between scans), a repository whose tags have not moved costs one
+    `git ls-remote`; entries of tags that are gone are dropped from the memo.
+    """
+    objects = cache.tag_objects(url)
+    if memo is not None:
+        for key in [k for k in memo if k[0] == url and objects.get(k[1]) != k[2]]:
+            del memo[key]
     entries: list[dict[str, Any]] = []
-    for tag in sorted(cache.list_tags(url)):
+    for tag in sorted(objects):
         match = _TAG.match(tag)
         if not match or not is_semver(match.group("version")):
             continue
-        path = match.group("dir") or "."
-        try:
-            doc = read_profile_yaml(SourceRef(url, tag=tag, path=path), cache)
-            definition = normalise_definition(doc, where=f"profile.yaml at {tag}")
-        except SourceError as exc:
+        key = (url, tag, objects[tag])
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            try:
+                found = _read_entry(url, tag, match.group("dir") or ".", match.group("version"), cache)
+            except SourceError as exc:  # the tag could not be fetched: try again next time
+                if warn is not None:
+                    warn(f"skipping tag {tag}: {exc}")
+                continue
+            if memo is not None:
+                memo[key] = found
+        if isinstance(found, str):
             if warn is not None:
-                warn(f"skipping tag {tag}: {exc}")
+                warn(f"skipping tag {tag}: {found}")
             continue
-        version = match.group("version")
-        entry: dict[str, Any] = {"name": definition.name, "version": version.removeprefix("v"), "tag": tag, "url": url}
-        if path != (tag.rpartition("/")[0] or "."):
-            entry["path"] = path
-        if definition.description:
-            entry["description"] = definition.description
-        if definition.keywords:
-            entry["keywords"] = list(definition.keywords)
-        if definition.maintainer:
-            entry["maintainer"] = definition.maintainer
-        if definition.prerequisites:
-            entry["prerequisites"] = list(definition.prerequisites)
-        if definition.values_schema is not None:
-            entry["valuesSchema"] = dict(definition.values_schema)
-        entries.append(entry)
+        entries.append(dict(found))
     return entries
+
+
+def _read_entry(url: str, tag: str, path: str, version: str, cache: GitCache) -> dict[str, Any] | str:
+    """The catalog entry of one tag, or (a string) why its profile.yaml cannot be used; fetch errors raise."""
+    src = SourceRef(url, tag=tag, path=path)
+    cache.checkout(src)
+    try:
+        doc = read_profile_yaml(src, cache)
+        definition = normalise_definition(doc, where=f"profile.yaml at {tag}")
+    except SourceError as exc:
+        return str(exc)
+    except (TypeError, ValueError, AttributeError) as exc:  # a profile.yaml of an unexpected shape
+        return f"profile.yaml at {tag} cannot be read: {exc}"
+    entry: dict[str, Any] = {"name": definition.name, "version": version.removeprefix("v"), "tag": tag, "url": url}
+    if path != (tag.rpartition("/")[0] or "."):
+        entry["path"] = path
+    if definition.description:
+        entry["description"] = definition.description
+    if definition.keywords:
+        entry["keywords"] = list(definition.keywords)
+    if definition.maintainer:
+        entry["maintainer"] = definition.maintainer
+    if definition.prerequisites:
+        entry["prerequisites"] = list(definition.prerequisites)
+    if definition.values_schema is not None:
+        entry["valuesSchema"] = dict(definition.values_schema)
+    return entry

@@ -1,0 +1,63 @@
+"""Scanning a catalog's repository (kubectl_profiles.sources.scan_repository) on a local git repository."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from kubectl_profiles.devenv.examples import build_example_repo
+from kubectl_profiles.sources import GitCache, ScanMemo, scan_repository
+
+
+class CountingCache(GitCache):
+    def __init__(self, root: Path) -> None:
+        super().__init__(root=root)
+        self.calls: list[tuple[str, ...]] = []
+
+    def _git(self, *args: str, cwd: Path | None = None, url: str = "") -> str:
+        self.calls.append(args)
+        return super()._git(*args, cwd=cwd, url=url)
+
+
+def test_rescan_of_an_unchanged_repository_is_one_ls_remote(tmp_path: Path) -> None:
+    url = build_example_repo(tmp_path / "repos")
+    memo: ScanMemo = {}
+    first_cache = CountingCache(tmp_path / "cache1")
+    first = scan_repository(url, first_cache, memo=memo)
+    assert sorted((e["name"], e["version"]) for e in first) == [
+        ("cache", "1.0.0"),
+        ("nginx", "1.0.0"),
+        ("nginx", "1.1.0"),
+        ("nginx", "2.0.0-rc.1"),
+        ("redis", "1.0.0"),
+        ("web-stack", "1.0.0"),
+    ]
+    assert len(first_cache.calls) > 1
+    # A fresh checkout cache: only the memo can spare the reads.
+    second_cache = CountingCache(tmp_path / "cache2")
+    assert scan_repository(url, second_cache, memo=memo) == first
+    assert [c[0] for c in second_cache.calls] == ["ls-remote"]
+
+
+def test_a_moved_or_new_tag_is_read_and_a_bad_profile_yaml_is_skipped_with_the_reason(tmp_path: Path) -> None:
+    url = build_example_repo(tmp_path / "repos")
+    memo: ScanMemo = {}
+    scan_repository(url, CountingCache(tmp_path / "c1"), memo=memo)
+    work = tmp_path / "work"
+    git = ["git", "-c", "protocol.file.allow=always", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "clone", "-q", url, str(work)], check=True)
+    (work / "redis" / "profile.yaml").write_text("kind: [unclosed\n")
+    subprocess.run([*git, "commit", "-qam", "broken"], cwd=work, check=True)
+    subprocess.run([*git, "tag", "redis/1.1.0"], cwd=work, check=True)
+    subprocess.run([*git, "push", "-q", "origin", "redis/1.1.0"], cwd=work, check=True)
+    warnings: list[str] = []
+    cache = CountingCache(tmp_path / "c2")
+    entries: list[dict[str, Any]] = scan_repository(url, cache, warn=warnings.append, memo=memo)
+    assert ("redis", "1.1.0") not in {(e["name"], e["version"]) for e in entries}
+    assert len(warnings) == 1 and warnings[0].startswith("skipping tag redis/1.1.0: profile.yaml")
+    assert [c[0] for c in cache.calls] == ["ls-remote", "clone"], "only the new tag is read"
+    # the bad tag's reason is remembered too: the next scan reads nothing
+    again = CountingCache(tmp_path / "c3")
+    scan_repository(url, again, warn=warnings.append, memo=memo)
+    assert [c[0] for c in again.calls] == ["ls-remote"] and len(warnings) == 2
