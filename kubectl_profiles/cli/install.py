@@ -180,6 +180,8 @@ def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
 @click.option("--push", is_flag=True, help="With --commit: push the branch.")
 @click.option("--create-pr", is_flag=True, help="With --push: open a GitHub pull request (GITHUB_TOKEN).")
 @click.option("--message", help="Commit message.")
+@click.option("--wait", is_flag=True, help="Wait until the installation is Ready (written by profiles-controller).")
+@click.option("--timeout", default="5m", show_default=True, help="With --wait: how long to wait.")
 @click.pass_context
 def install_cmd(
     ctx: click.Context,
@@ -201,6 +203,8 @@ def install_cmd(
     push: bool,
     create_pr: bool,
     message: str | None,
+    wait: bool,
+    timeout: str,
 ) -> None:
     """Install a profile into the cluster, or as files for a GitOps repository."""
     import json
@@ -213,6 +217,8 @@ def install_cmd(
         raise UsageError("--commit, --push and --create-pr go with --output-dir")
     if (push and not commit) or (create_pr and not push):
         raise UsageError("--push needs --commit, and --create-pr needs --push")
+    if wait and (output_dir or dry_run != "none"):
+        raise UsageError("--wait goes with an install to the cluster, not with --output-dir or --dry-run")
     values = load_values(values_files, sets)
     k = common.kube(ctx)
     objects, index, _ = build(
@@ -261,8 +267,15 @@ def install_cmd(
         else:
             click.echo(to_yaml(objects) if output == "yaml" else json.dumps(objects, indent=2))
         return
+    from kubectl_profiles.cli.status import parse_timeout, wait_ready
+
+    wait_for = parse_timeout(timeout) if wait else None
     lines = apply_all(ctx, objects)
     if output == "summary":
         click.echo("\n".join(lines))
     else:
         click.echo(to_yaml(objects) if output == "yaml" else json.dumps(objects, indent=2))
+    if wait_for is not None:
+        ready = wait_ready(ctx, objects[0]["metadata"]["name"], k.namespace, wait_for)
+        if output == "summary":
+            click.echo(f"{objects[0]['metadata']['name']} is ready: {ready.get('message') or ''}".rstrip())

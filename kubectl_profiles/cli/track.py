@@ -29,6 +29,15 @@ def _updates(index: Any, inst: dict[str, Any]) -> list[Any]:
         return []
 
 
+def _ready(inst: dict[str, Any]) -> dict[str, Any] | None:
+    """The Ready condition the controller wrote, if any."""
+    conditions = (inst.get("status") or {}).get("conditions")
+    for c in conditions if isinstance(conditions, list) else []:
+        if isinstance(c, dict) and c.get("type") == "Ready":
+            return c
+    return None
+
+
 @click.command("get")
 @click.argument("name", required=False)
 @common.output_option()
@@ -53,6 +62,7 @@ def get_cmd(ctx: click.Context, name: str | None, output: str) -> None:
         ref = _catalog_ref(inst)
         source = (inst.get("spec") or {}).get("source") or {}
         updates = ", ".join(e.raw_version for e in _updates(index, inst)) or "-"
+        ready = _ready(inst)
         rows.append(
             [
                 inst["metadata"]["namespace"],
@@ -60,12 +70,14 @@ def get_cmd(ctx: click.Context, name: str | None, output: str) -> None:
                 ref.get("profile") or source.get("url", "-"),
                 ref.get("version") or source.get("tag") or source.get("branch") or "-",
                 ref.get("catalog") or "-",
+                str(ready.get("status") or "-") if ready else "-",
                 updates,
+                output_mod.truncate(str(ready.get("message") or "")) if ready else "",
             ]
         )
     output_mod.emit(
         output,
-        ["NAMESPACE", "NAME", "PROFILE", "VERSION", "CATALOG", "AVAILABLE UPDATES"],
+        ["NAMESPACE", "NAME", "PROFILE", "VERSION", "CATALOG", "READY", "AVAILABLE UPDATES", "STATUS"],
         rows,
         installations,
         [f"profileinstallation.weave.works/{i['metadata']['name']}" for i in installations],

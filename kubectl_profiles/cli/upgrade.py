@@ -29,6 +29,8 @@ RANGE = "profiles.weave.works/version-range"
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
 @click.option("--dry-run", is_flag=True, help="Check everything on the server, change nothing.")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="GitOps mode: upgrade the files under DIR.")
+@click.option("--wait", is_flag=True, help="Wait until the upgraded installation is Ready.")
+@click.option("--timeout", default="5m", show_default=True, help="With --wait: how long to wait.")
 @click.pass_context
 def upgrade_cmd(
     ctx: click.Context,
@@ -41,9 +43,12 @@ def upgrade_cmd(
     sets: tuple[str, ...],
     dry_run: bool,
     output_dir: str | None,
+    wait: bool,
+    timeout: str,
 ) -> None:
     """Move installation NAME to another version (--version V or --latest)."""
     from kubectl_profiles.cli.install import apply_all, build, precheck, preflight_flux
+    from kubectl_profiles.cli.status import parse_timeout, wait_ready
     from kubectl_profiles.cli.values import load_values
     from kubectl_profiles.errors import NotFoundError, UsageError
     from kubectl_profiles.kube import KIND_TO_RESOURCE
@@ -52,6 +57,9 @@ def upgrade_cmd(
 
     if bool(version) == latest:
         raise UsageError("give exactly one of --version and --latest")
+    if wait and (output_dir or dry_run):
+        raise UsageError("--wait goes with an upgrade in the cluster, not with --output-dir or --dry-run")
+    wait_for = parse_timeout(timeout) if wait else None
     k = common.kube(ctx)
     if output_dir:
         current = _from_files(output_dir, k.namespace, name)
@@ -119,6 +127,9 @@ def upgrade_cmd(
                 lines.append(f"{kind.lower()}/{obj['metadata']['name']} deleted (not in {entry.raw_version})")
     click.echo("\n".join(lines))
     click.echo(f"{name}: upgraded {ref['version']} -> {entry.raw_version}")
+    if wait_for is not None:
+        ready = wait_ready(ctx, name, k.namespace, wait_for)
+        click.echo(f"{name} is ready: {ready.get('message') or ''}".rstrip())
 
 
 def _from_files(output_dir: str, namespace: str, name: str) -> dict[str, Any] | None:
