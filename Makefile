@@ -52,8 +52,8 @@ sync-crds: ## Copy crds/ into the Python package and the chart (tests keep the c
 	cp crds/*.yaml charts/kubectl-profiles/crds/
 
 lint: $(VENV)/.installed-test ## ruff (lint and format), mypy --strict and the import-layer contracts
-	$(BIN)/ruff check kubectl_profiles webhook tests bench
-	$(BIN)/ruff format --check kubectl_profiles webhook tests bench
+	$(BIN)/ruff check kubectl_profiles webhook controller tests bench
+	$(BIN)/ruff format --check kubectl_profiles webhook controller tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
-from webhook.kubeclient import KubeClient, KubeError
+from webhook.kubeclient import KubeClient, KubeError, reflect
 
 log = logging.getLogger("profiles-webhook.cache")
 
@@ -115,32 +115,11 @@ class Cache:
         return tasks
 
     async def _run(self, client: KubeClient, resource: str, path: str) -> None:
-        backoff = 0.5
-        while True:
-            try:
-                listed = await client.get(path)
-                self.replace(resource, listed.get("items") or [])
-                self.synced[resource].set()
-                version = str((listed.get("metadata") or {}).get("resourceVersion") or "")
-                backoff = 0.5
-                while True:
-                    async for event in client.watch(path, version):
-                        kind, obj = event.get("type"), event.get("object") or {}
-                        if kind == "ERROR":
-                            raise KubeError(str(obj.get("message")), int(obj.get("code") or 0))
-                        version = str((obj.get("metadata") or {}).get("resourceVersion") or version)
-                        self.apply_event(resource, str(kind), obj)
-            except asyncio.CancelledError:
-                raise
-            except KubeError as exc:
-                if exc.status != 410:
-                    log.warning("watch %s failed: %s; retrying in %.1fs", resource, exc, backoff)
-                    await asyncio.sleep(backoff)
-                    backoff = min(backoff * 2, 30)
-            except (TimeoutError, OSError, ValueError) as exc:
-                log.warning("watch %s interrupted: %s; retrying in %.1fs", resource, exc, backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 30)
+        def replace(items: Iterable[Mapping[str, Any]]) -> None:
+            self.replace(resource, items)
+            self.synced[resource].set()
+
+        await reflect(client, path, replace, lambda kind, obj: self.apply_event(resource, kind, obj), name=resource)
 
     async def refresh_discovery(self, client: KubeClient) -> None:
         version = await client.get("/version")

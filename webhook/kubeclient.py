@@ -10,8 +10,10 @@ plugin (kubectl_profiles.kubeconfig).
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncIterator, Mapping
+import logging
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from typing import Any
 
 import aiohttp
@@ -19,6 +21,8 @@ import aiohttp
 from kubectl_profiles import kubeconfig as kubeconfig_mod
 from kubectl_profiles.errors import ClusterError
 from kubectl_profiles.kubeconfig import ClusterConfig
+
+log = logging.getLogger("profiles.watch")
 
 
 class KubeError(Exception):
@@ -99,3 +103,55 @@ def _status_message(body: bytes) -> str:
         return str(json.loads(body).get("message", ""))[:300]
     except (ValueError, AttributeError):
         return body[:200].decode(errors="replace")
+
+
+async def reflect(
+    client: KubeClient,
+    path: str,
+    replace: Callable[[Iterable[Mapping[str, Any]]], None],
+    apply_event: Callable[[str, Mapping[str, Any]], None],
+    *,
+    name: str = "",
+    missing_is_empty: bool = False,
+    max_backoff: float = 30,
+) -> None:
+    """Keep a store in step with the API server: list, then watch from the list's resourceVersion, forever.
+
+    The one watch loop of the project (the webhook's caches and the controller's informers both run it). A
+    `410 Gone` (the watch expired) or a stream the server closed relists or rewatches at once; other errors back
+    off from 0.5 s, doubling up to `max_backoff`. With `missing_is_empty`, a kind the server does not serve (404)
+    counts as listed and empty, and is looked for again after the backoff.
+    """
+    backoff = 0.5
+    name = name or path
+    while True:
+        try:
+            try:
+                listed = await client.get(path)
+            except KubeError as exc:
+                if exc.status == 404 and missing_is_empty:
+                    replace([])
+                    raise
+                raise
+            replace(listed.get("items") or [])
+            version = str((listed.get("metadata") or {}).get("resourceVersion") or "")
+            backoff = 0.5
+            while True:
+                async for event in client.watch(path, version):
+                    kind, obj = event.get("type"), event.get("object") or {}
+                    if kind == "ERROR":
+                        raise KubeError(str(obj.get("message")), int(obj.get("code") or 0))
+                    version = str((obj.get("metadata") or {}).get("resourceVersion") or version)
+                    apply_event(str(kind), obj)
+        except asyncio.CancelledError:
+            raise
+        except KubeError as exc:
+            if exc.status != 410:
+                level = logging.DEBUG if exc.status == 404 and missing_is_empty else logging.WARNING
+                log.log(level, "watch %s failed: %s; retrying in %.1fs", name, exc, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, max_backoff)
+        except (TimeoutError, OSError, ValueError, aiohttp.ClientError) as exc:
+            log.warning("watch %s interrupted: %s; retrying in %.1fs", name, exc, backoff)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, max_backoff)

@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["provision", "up", "down", "status"])
     parser.add_argument("--dir", type=Path, default=REPO_ROOT / ".cluster", help="state directory")
     parser.add_argument("--no-webhook", action="store_true", help="start without the admission webhook")
+    parser.add_argument("--no-controller", action="store_true", help="start without profiles-controller")
     args = parser.parse_args(argv)
     try:
         if args.command == "provision":
@@ -27,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
                 from kubectl_profiles.devenv import webhookreg
 
                 webhookreg.ensure_webhook(running)
+            if not args.no_controller:
+                from kubectl_profiles.devenv import controller
+
+                controller.ensure_controller(running)
             print(f"export KUBECONFIG={running.kubeconfig}")
         elif args.command == "down":
             cluster_mod.down(args.dir)
@@ -39,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{state}: {found_cluster.server} (kubeconfig {found_cluster.kubeconfig})")
             if found_cluster.webhook_url:
                 print(f"webhook: {found_cluster.webhook_url}")
+            from kubectl_profiles.devenv.controller import controller_url
+
+            if controller_url(found_cluster):
+                print(f"controller: {controller_url(found_cluster)}")
     except DevenvError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -354,7 +354,7 @@ def stop_pid(pid: int, timeout: float = 10) -> None:
 
 
 def down(state_dir: Path, *, quiet: bool = False) -> None:
-    """Stop exactly the recorded processes (webhook first) and remove the state. Safe to run twice."""
+    """Stop exactly the recorded processes (controllers and webhook first) and remove the state. Safe to run twice."""
     state_dir = state_dir.resolve()
     cluster = Cluster.load(state_dir)
     if cluster is None:
@@ -363,7 +363,8 @@ def down(state_dir: Path, *, quiet: bool = False) -> None:
         if not quiet:
             print("no local control plane to stop", file=sys.stderr)
         return
-    for name in ("webhook", "kube-apiserver", "etcd"):
+    controllers = sorted(name for name in cluster.pids if name.startswith("controller"))
+    for name in (*controllers, "webhook", "kube-apiserver", "etcd"):
         pid = cluster.pids.get(name)
         if pid is not None:
             stop_pid(pid)

@@ -40,6 +40,15 @@ FLUX_CRDS = (
     "helmreleases.helm.toolkit.fluxcd.io",
     "kustomizations.kustomize.toolkit.fluxcd.io",
 )
+# The Flux kinds that profiles-controller watches (objects labelled INSTALLATION_LABEL), at Flux's GA API versions:
+# (kind, group, version, plural). An installation's sources come first: their failures explain the others'.
+FLUX_WATCHED = (
+    ("GitRepository", "source.toolkit.fluxcd.io", "v1", "gitrepositories"),
+    ("HelmRepository", "source.toolkit.fluxcd.io", "v1", "helmrepositories"),
+    ("OCIRepository", "source.toolkit.fluxcd.io", "v1", "ocirepositories"),
+    ("HelmRelease", "helm.toolkit.fluxcd.io", "v2", "helmreleases"),
+    ("Kustomization", "kustomize.toolkit.fluxcd.io", "v1", "kustomizations"),
+)
 MAX_NAME = 53  # Helm release names; kept for every kind so that names line up
 
 

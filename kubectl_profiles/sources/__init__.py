@@ -123,7 +123,9 @@ class GitCache:
                 shutil.rmtree(secrets_dir, ignore_errors=True)
         if result.returncode != 0:
             lines = [ln for ln in result.stderr.strip().splitlines() if ln.strip()] or ["git failed"]
-            last = lines[-1].removeprefix("fatal: ").strip()
+            # git's first fatal line says what went wrong; the lines after it are generic advice
+            fatal = [ln for ln in lines if ln.startswith("fatal: ")]
+            last = (fatal[0] if fatal else lines[-1]).removeprefix("fatal: ").strip()
             raise SourceError(
                 f"cannot read {redact(url)}: {redact(last)}", hint="check the URL, the ref and your git credentials"
             )

@@ -61,3 +61,15 @@ def test_a_moved_or_new_tag_is_read_and_a_bad_profile_yaml_is_skipped_with_the_r
     again = CountingCache(tmp_path / "c3")
     scan_repository(url, again, warn=warnings.append, memo=memo)
     assert [c[0] for c in again.calls] == ["ls-remote"] and len(warnings) == 2
+
+
+def test_an_unreadable_repository_says_what_git_said_first(tmp_path: Path) -> None:
+    """git ends with generic advice ("...and the repository exists."); the message keeps its first fatal line."""
+    import pytest
+
+    from kubectl_profiles.errors import SourceError
+
+    missing = (tmp_path / "missing.git").as_uri()
+    with pytest.raises(SourceError) as exc:
+        scan_repository(missing, GitCache(root=tmp_path / "cache"))
+    assert "does not appear to be a git repository" in exc.value.message

@@ -1,0 +1,233 @@
+"""The catalog reconciler: scans each ProfileCatalogSource's `spec.repositories` into `status.profiles`.
+
+When: at once when the spec changed (its generation is not the status's `observedGeneration`), then every
+`interval` (the shortest of its repositories'; default 10m), counted from `status.lastScanTime`, so that a restart
+or a new leader does not rescan everything. A failed scan is retried sooner, backing off from 15 s up to the
+interval.
+
+How: the plugin's own scanner (kubectl_profiles.sources.scan_repository, as `catalog scan` uses), in a thread, with
+the credentials of the repository's `secretRef` (read from the catalog's namespace when needed, never logged) and
+a memo per repository URL, so that tags already read are not read again: an unchanged repository costs one
+`git ls-remote`. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
+out and reported as skipped, so that one bad tag cannot block the whole status write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import re
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from controller.events import Recorder
+from controller.informer import Informer, Key, key_of
+from controller.installations import InstallationReconciler, now_rfc3339
+from controller.kube import Api, ApiError, Conflict, NotFound
+from controller.metrics import Metrics
+from controller.queue import WorkQueue
+from kubectl_profiles.errors import SourceError
+from kubectl_profiles.model.refs import normalise_url
+from kubectl_profiles.schema import schema_violations
+from kubectl_profiles.sources import GitCache, GitCredentials, ScanMemo, redact, scan_repository
+from kubectl_profiles.status import RepositoryScan, catalog_status, without_times
+
+log = logging.getLogger("profiles-controller.catalogs")
+PATH = "/apis/weave.works/v1alpha1/namespaces/{namespace}/profilecatalogsources/{name}"
+DEFAULT_INTERVAL = 600.0
+_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
+
+
+def parse_interval(text: Any, default: float = DEFAULT_INTERVAL) -> float:
+    """Go's duration strings as Flux writes them (`10m`, `1h30m`, `45s`); anything else is the default."""
+    if not isinstance(text, str) or not text or _PART.sub("", text):
+        return default
+    units = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+    seconds = sum(float(n) * units[u] for n, u in _PART.findall(text))
+    return max(seconds, 10.0) if seconds else default
+
+
+def _parse_time(text: Any) -> float | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        return None
+
+
+def schema_fit(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The entries the CRD schema accepts, and a reason for each one it would refuse."""
+    good, bad = [], []
+    for entry in entries:
+        probe = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource", "spec": {"profiles": [entry]}}
+        found = schema_violations("ProfileCatalogSource", probe)
+        if found:
+            bad.append(f"{entry.get('tag')} ({found[0].message.removeprefix('spec.profiles[0].')})")
+        else:
+            good.append(entry)
+    return good, bad
+
+
+class CatalogReconciler:
+    def __init__(
+        self,
+        api: Api,
+        catalogs: Informer,
+        installations: InstallationReconciler,
+        recorder: Recorder,
+        metrics: Metrics,
+        *,
+        cache_dir: Path,
+        workers: int = 2,
+    ) -> None:
+        self.api, self.catalogs, self.installations = api, catalogs, installations
+        self.recorder, self.metrics, self.cache_dir, self.workers = recorder, metrics, cache_dir, workers
+        self.queue: WorkQueue[Key] = WorkQueue(base_backoff=15.0, max_backoff=DEFAULT_INTERVAL)
+        self.memos: dict[str, ScanMemo] = {}
+        self.locks: dict[str, asyncio.Lock] = {}
+        self.active = False
+        catalogs.handlers.append(self._on_catalog)
+
+    def _on_catalog(self, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> None:
+        obj = new if new is not None else old
+        if obj is None:
+            return
+        name = key_of(obj)[1]
+        if old is None or new is None or old.get("spec") != new.get("spec") or old.get("status") != new.get("status"):
+            self.installations.catalog_changed(name)  # available updates may differ
+        if new is not None and self.active and self._spec_changed(new):
+            self.queue.add(key_of(new))
+
+    @staticmethod
+    def _spec_changed(obj: Mapping[str, Any]) -> bool:
+        status = obj.get("status") if isinstance(obj.get("status"), Mapping) else {}
+        assert isinstance(status, Mapping)
+        return (obj.get("metadata") or {}).get("generation") != status.get("observedGeneration") or not status.get(
+            "conditions"
+        )
+
+    @staticmethod
+    def interval(obj: Mapping[str, Any]) -> float:
+        repos = (obj.get("spec") or {}).get("repositories")
+        found = [parse_interval(r.get("interval")) for r in repos or [] if isinstance(r, Mapping)]
+        return min(found) if found else DEFAULT_INTERVAL
+
+    def schedule_all(self) -> None:
+        """On becoming leader: each catalog when it is due, from its lastScanTime."""
+        now = time.time()
+        for key, obj in self.catalogs.items.items():
+            status = obj.get("status") if isinstance(obj.get("status"), Mapping) else {}
+            assert isinstance(status, Mapping)
+            last = _parse_time(status.get("lastScanTime"))
+            has_repos = bool((obj.get("spec") or {}).get("repositories"))
+            if self._spec_changed(obj) or (has_repos and last is None):
+                self.queue.add(key)
+            elif has_repos and last is not None:
+                self.queue.add_after(key, max(0.0, last + self.interval(obj) - now))
+
+    # --- scanning -------------------------------------------------------------------------------------------
+    async def _credentials(self, namespace: str, repo: Mapping[str, Any]) -> GitCredentials | None:
+        ref = repo.get("secretRef")
+        name = ref.get("name") if isinstance(ref, Mapping) else None
+        if not isinstance(name, str) or not name:
+            return None
+        secret = await self.api.get(f"/api/v1/namespaces/{namespace}/secrets/{name}")
+        if secret is None:
+            raise SourceError(f"secret {namespace}/{name} (secretRef) not found")
+        data = secret.get("data") or {}
+
+        def field(key: str) -> str | None:
+            return base64.b64decode(data[key]).decode() if key in data else None
+
+        return GitCredentials(field("username"), field("password"), field("identity"), field("known_hosts"))
+
+    async def scan_one(self, namespace: str, repo: Mapping[str, Any]) -> RepositoryScan:
+        url = str(repo.get("url") or "")
+        skipped: list[str] = []
+        try:
+            creds = await self._credentials(namespace, repo)
+        except (SourceError, ApiError) as exc:
+            return RepositoryScan(url, error=str(exc))
+        cache = GitCache(root=self.cache_dir, credentials={normalise_url(url): creds} if creds else {})
+        lock = self.locks.setdefault(url, asyncio.Lock())
+        memo = self.memos.setdefault(url, {})
+        async with lock:
+            started = time.perf_counter()
+            try:
+                entries = await asyncio.to_thread(
+                    scan_repository,
+                    url,
+                    cache,
+                    warn=lambda m: skipped.append(m.removeprefix("skipping tag ")),
+                    memo=memo,
+                )
+            except SourceError as exc:
+                self.metrics.scans.labels("failed").inc()
+                message = exc.message.removeprefix(f"cannot read {redact(url)}: ")
+                return RepositoryScan(url, error=message)
+            finally:
+                self.metrics.scan_seconds.observe(time.perf_counter() - started)
+        self.metrics.scans.labels("ok").inc()
+        good, refused = schema_fit(entries)
+        return RepositoryScan(url, tuple(good), skipped=tuple(skipped + refused))
+
+    async def reconcile(self, key: Key) -> str:
+        obj = self.catalogs.items.get(key)
+        if obj is None:
+            return "gone"
+        repos = [r for r in (obj.get("spec") or {}).get("repositories") or [] if isinstance(r, Mapping)]
+        scans = [await self.scan_one(key[0], r) for r in repos]
+        new = catalog_status(obj, scans, now=now_rfc3339())
+        obj = self.catalogs.items.get(key) or obj  # the freshest copy for the write's resourceVersion
+        old = obj.get("status") if isinstance(obj.get("status"), Mapping) else {}
+        assert isinstance(old, Mapping)
+        if repos and all(s.error is None for s in scans):
+            self.queue.add_after(key, self.interval(obj))  # a failed scan is retried by the queue's backoff
+        if not repos and without_times(old) == without_times(new):
+            return "unchanged"
+        if not repos:
+            new.pop("lastScanTime", None)
+        patch: dict[str, Any] = dict(new)
+        patch.setdefault("lastScanTime", None)
+        meta = obj.get("metadata") or {}
+        written = await self.api.patch_status(
+            PATH.format(namespace=key[0], name=key[1]), patch, str(meta.get("resourceVersion") or "") or None
+        )
+        self.catalogs.put(written)
+        self.metrics.status_writes.labels("ProfileCatalogSource").inc()
+        before = next((c for c in old.get("conditions") or [] if c.get("type") == "Ready"), None)
+        after = new["conditions"][0]
+        if before is None or before.get("status") != after["status"]:
+            event_type = "Warning" if after["status"] == "False" else "Normal"
+            await self.recorder.emit(obj, event_type, after["reason"], after["message"])
+        return "written" if all(s.error is None for s in scans) else "failed"
+
+    async def worker(self) -> None:
+        while True:
+            key = await self.queue.get()
+            started = time.perf_counter()
+            failed, result = False, "skipped"
+            try:
+                if self.active:
+                    result = await self.reconcile(key)
+                    failed = result == "failed"
+            except Conflict:
+                result = "conflict"
+                self.queue.add_after(key, 0.5)
+            except NotFound:
+                result = "gone"
+            except (ApiError, OSError, TimeoutError) as exc:
+                result, failed = "error", True
+                log.warning("catalog %s/%s not reconciled: %s", *key, exc)
+            finally:
+                self.queue.done(key, failed=failed)
+            self.metrics.reconciles.labels("ProfileCatalogSource", result).inc()
+            self.metrics.reconcile_seconds.labels("ProfileCatalogSource").observe(time.perf_counter() - started)
+
+    def start(self) -> list[asyncio.Task[None]]:
+        return [asyncio.create_task(self.worker(), name=f"catalogs-{i}") for i in range(self.workers)]
