@@ -19,9 +19,9 @@ class Config:
     lease_namespace: str = "default"
     lease_name: str = "profiles-controller"
     identity: str = ""
-    lease_duration: float = 15.0
-    renew_deadline: float = 10.0
-    retry_period: float = 2.0
+    lease_duration: float = 10.0
+    renew_deadline: float = 6.0
+    retry_period: float = 1.0
     resync_seconds: float = 600.0
     cache_dir: str = ""
     installation_workers: int = 4
@@ -55,9 +55,9 @@ def parse_args(argv: list[str] | None = None) -> Config:
     )
     p.add_argument("--lease-name", default=_env("LEASE_NAME", "profiles-controller"))
     p.add_argument("--identity", default=_env("IDENTITY"), help="this replica's name in the Lease (default: host + id)")
-    p.add_argument("--lease-duration", type=float, default=15.0, help="seconds a leader's Lease holds unrenewed")
-    p.add_argument("--renew-deadline", type=float, default=10.0, help="seconds a leader may fail to renew")
-    p.add_argument("--retry-period", type=float, default=2.0, help="seconds between attempts to take or renew")
+    p.add_argument("--lease-duration", type=float, default=10.0, help="seconds a leader's Lease holds unrenewed")
+    p.add_argument("--renew-deadline", type=float, default=6.0, help="seconds a leader may fail to renew")
+    p.add_argument("--retry-period", type=float, default=1.0, help="seconds between attempts to take or renew")
     p.add_argument("--resync", type=float, default=600.0, help="seconds between full resyncs of every installation")
     p.add_argument("--cache-dir", default=_env("CACHE_DIR", ""), help="git checkouts (default: the user's cache)")
     p.add_argument("--installation-workers", type=int, default=4)
