@@ -4,6 +4,7 @@ WORKDIR /src
 COPY setup.cfg pyproject.toml README.md ./
 COPY kubectl_profiles kubectl_profiles
 COPY webhook webhook
+COPY controller controller
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim

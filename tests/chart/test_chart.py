@@ -54,6 +54,12 @@ def test_crds_are_identical_to_crds_dir() -> None:
     assert mismatch == [] and errors == [], "copy crds/*.yaml into charts/kubectl-profiles/crds/"
 
 
+CONTROLLER_OBJECTS = {
+    (kind, "profiles-controller")
+    for kind in ("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment")
+}
+
+
 def test_defaults() -> None:
     objects = render()
     assert set(objects) == {
@@ -65,6 +71,7 @@ def test_defaults() -> None:
         ("Service", "profiles-webhook"),
         ("Secret", "profiles-webhook-tls"),
         ("ValidatingWebhookConfiguration", "profiles-webhook"),
+        *CONTROLLER_OBJECTS,
     }
     deploy = objects[("Deployment", "profiles-webhook")]["spec"]
     assert deploy["replicas"] == 2
@@ -142,3 +149,42 @@ def test_optional_service_monitor_and_network_policy() -> None:
     policy = objects[("NetworkPolicy", "profiles-webhook")]["spec"]
     assert policy["policyTypes"] == ["Ingress", "Egress"]
     assert policy["ingress"][0]["ports"] == [{"port": 8443, "protocol": "TCP"}]
+
+
+def test_controller_runs_two_replicas_with_least_privilege() -> None:
+    objects = render()
+    deploy = objects[("Deployment", "profiles-controller")]["spec"]
+    assert deploy["replicas"] == 2
+    webhook_selector = objects[("Deployment", "profiles-webhook")]["spec"]["selector"]["matchLabels"]
+    pod_labels = deploy["template"]["metadata"]["labels"]
+    assert not all(pod_labels.get(k) == v for k, v in webhook_selector.items()), "webhook selectors must miss these"
+    container = deploy["template"]["spec"]["containers"][0]
+    assert container["command"] == ["profiles-controller"]
+    assert "--lease-name=profiles-controller" in container["args"]
+    assert "--lease-namespace=profiles-system" in container["args"]
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    rules = objects[("ClusterRole", "profiles-controller")]["rules"]
+    writes = [(tuple(r["resources"]), tuple(r["verbs"])) for r in rules if set(r["verbs"]) - {"get", "list", "watch"}]
+    assert writes == [
+        (("profilecatalogsources/status", "profileinstallations/status"), ("get", "patch", "update")),
+        (("events",), ("create", "patch")),
+    ]
+    secrets = [r for r in rules if "secrets" in r["resources"]]
+    assert [r["verbs"] for r in secrets] == [["get"]]
+    lease_rules = objects[("Role", "profiles-controller")]["rules"]
+    assert lease_rules == [
+        {"apiGroups": ["coordination.k8s.io"], "resources": ["leases"], "verbs": ["create"]},
+        {
+            "apiGroups": ["coordination.k8s.io"],
+            "resources": ["leases"],
+            "resourceNames": ["profiles-controller"],
+            "verbs": ["get", "update"],
+        },
+    ]
+    assert not [
+        r
+        for r in render({"controller": {"readSecrets": False}})[("ClusterRole", "profiles-controller")]["rules"]
+        if "secrets" in r["resources"]
+    ]
+    assert ("Deployment", "profiles-controller") not in render({"controller": {"enabled": False}})

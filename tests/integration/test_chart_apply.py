@@ -35,6 +35,20 @@ def test_rendered_chart_applies(cluster: Any) -> None:
         assert can("list", "namespaces") == "yes"
         assert can("create", "profileinstallations.weave.works", "-A") == "no"
         assert can("get", "secrets", "-A") == "no"
+        # The controller's: read what it watches; write status subresources, Events and its own Lease only.
+        csa = f"system:serviceaccount:{namespace}:profiles-controller"
+        ccan = lambda *a: cluster.kubectl("auth", "can-i", *a, "--as", csa, check=False).stdout.strip()  # noqa: E731
+        assert ccan("watch", "helmreleases.helm.toolkit.fluxcd.io", "-A") == "yes"
+        assert ccan("patch", "profileinstallations.weave.works", "--subresource=status", "-A") == "yes"
+        assert ccan("patch", "profileinstallations.weave.works", "-A") == "no"
+        assert ccan("update", "profilecatalogsources.weave.works", "-A") == "no"
+        assert ccan("delete", "helmreleases.helm.toolkit.fluxcd.io", "-A") == "no"
+        assert ccan("create", "events", "-n", "default") == "yes"
+        assert ccan("list", "secrets", "-A") == "no"
+        assert ccan("update", "leases.coordination.k8s.io/profiles-controller", "-n", namespace) == "yes"
+        assert ccan("update", "leases.coordination.k8s.io/someone-else", "-n", namespace) == "no"
+        assert ccan("create", "leases.coordination.k8s.io", "-n", "default") == "no"
     finally:
+        cluster.kubectl("delete", "clusterrole,clusterrolebinding", "profiles-controller", check=False)
         cluster.kubectl("delete", "clusterrole,clusterrolebinding", "profiles-webhook", check=False)
         cluster.kubectl("delete", "namespace", namespace, "--wait=false", check=False)
