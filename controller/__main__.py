@@ -27,7 +27,7 @@ from controller.metrics import Metrics
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.render import FLUX_WATCHED, INSTALLATION_LABEL
 from kubectl_profiles.sources import default_cache_root
-from webhook.__main__ import setup_logging
+from webhook.__main__ import settle_heap, setup_logging
 from webhook.kubeclient import KubeClient, KubeError, load_config
 
 log = logging.getLogger("profiles-controller")
@@ -207,6 +207,7 @@ async def serve(config: Config) -> None:
     async def announce_ready() -> None:
         while not controller.ready:
             await asyncio.sleep(0.05)
+        settle_heap()
         sizes = {i.name: len(i.items) for i in controller.informers}
         log.info("ready", extra={"fields": {"seconds": round(time.monotonic() - started, 3), **sizes}})
 

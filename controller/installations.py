@@ -4,7 +4,8 @@ Triggers: the installation changed, one of its Flux objects changed (mapped by t
 `profiles.weave.works/installation` and the namespace), its catalog changed (available updates), or a periodic
 resync. The status is computed by the pure kubectl_profiles.status and written through the status subresource only
 when a field this controller owns differs, with the resourceVersion it was computed from (a Conflict means the
-installation moved on: it is reconciled again). A Ready transition is announced with an Event.
+installation moved on: it is reconciled again). A Ready transition is announced with an Event (except the first
+status of a new installation when it is Unknown, which would be one Event per install saying nothing).
 """
 
 from __future__ import annotations
@@ -133,7 +134,9 @@ class InstallationReconciler:
         self.installations.put(written)
         self.metrics.status_writes.labels("ProfileInstallation").inc()
         before, after = _ready(old), _ready(new)
-        if after is not None and (before is None or before.get("status") != after.get("status")):
+        # An Event per Ready transition; a first status of Unknown (just created, Flux not done yet) is not news.
+        first_unknown = before is None and after is not None and after.get("status") == "Unknown"
+        if after is not None and not first_unknown and (before is None or before.get("status") != after.get("status")):
             kind = "Warning" if after["status"] == "False" else "Normal"
             reason = "Ready" if after["status"] == "True" else str(after.get("reason") or "Progressing")
             await self.recorder.emit(inst, kind, reason, str(after.get("message") or ""))

@@ -183,12 +183,13 @@ def test_installation_status_follows_its_flux_objects(
             ).stdout
         )
 
-    seen = wait_for("the events", lambda: (e := json.loads(events())["items"]) and len(e) >= 3 and e)
+    seen = wait_for("the events", lambda: (e := json.loads(events())["items"]) and len(e) >= 2 and e)
     assert [(e["type"], e["reason"]) for e in sorted(seen, key=lambda e: e["metadata"]["creationTimestamp"])][-2:] == [
         ("Normal", "Ready"),
         ("Warning", "InstallFailed"),
     ]
     assert all(e["source"]["component"] == "profiles-controller" for e in seen)
+    assert len(seen) == 2, "no Event for the first status, which was Unknown"
     got = ok(plugin("get", "-n", namespace)).splitlines()
     assert got[0].split()[:7] == ["NAMESPACE", "NAME", "PROFILE", "VERSION", "CATALOG", "READY", "AVAILABLE"]
     assert got[1].split()[:7] == [namespace, "web", "nginx", "1.0.0", cat, "False", "1.1.0"]
