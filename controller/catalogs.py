@@ -217,8 +217,7 @@ class CatalogReconciler:
                     result = await self.reconcile(key)
                     failed = result == "failed"
             except Conflict:
-                result = "conflict"
-                self.queue.add_after(key, 0.5)
+                result, failed = "conflict", True  # retried with backoff once the watch brings the new object
             except NotFound:
                 result = "gone"
             except (ApiError, OSError, TimeoutError) as exc:

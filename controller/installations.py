@@ -152,8 +152,9 @@ class InstallationReconciler:
                     continue
                 result = await self.reconcile(key)
             except Conflict:
-                result, failed = "conflict", False
-                self.queue.add_after(key, 0.2)  # re-read from the watch, then try again
+                # The installation moved on; the watch brings the new one. Retried with the usual backoff, so
+                # that a watch that has stopped delivering cannot turn this into a hot loop.
+                result, failed = "conflict", True
             except NotFound:
                 result = "gone"
             except (ApiError, OSError, TimeoutError) as exc:

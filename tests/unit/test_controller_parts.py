@@ -122,3 +122,113 @@ def test_election_flags_must_nest() -> None:
         parse_args(["--lease-duration", "5", "--renew-deadline", "6"])
     config = parse_args([])
     assert (config.lease_duration, config.renew_deadline, config.retry_period) == (10, 6, 1)
+
+
+class FakeApi:
+    """Records status writes and Events; answers a write with the object as the API server would."""
+
+    def __init__(self, informer: Any) -> None:
+        self.informer = informer
+        self.writes: list[tuple[str, dict[str, Any]]] = []
+        self.events: list[dict[str, Any]] = []
+        self.version = 100
+
+    async def patch_status(
+        self, path: str, status: Mapping[str, Any], resource_version: str | None
+    ) -> Mapping[str, Any]:
+        self.writes.append((path, dict(status)))
+        name = path.rsplit("/", 1)[1]
+        obj = copy.deepcopy(dict(self.informer.items[("web", name)]))
+        obj["status"] = {k: v for k, v in status.items() if v is not None}
+        self.version += 1
+        obj["metadata"]["resourceVersion"] = str(self.version)
+        return obj
+
+    async def create_event(self, namespace: str, event: Mapping[str, Any]) -> None:
+        self.events.append(dict(event))
+
+
+def _reconciler() -> tuple[Any, Any, Any, FakeApi]:
+    from controller.events import Recorder
+    from controller.informer import Informer, slim_flux
+    from controller.installations import InstallationReconciler
+    from controller.metrics import Metrics
+    from kubectl_profiles.catalog import CatalogIndex
+
+    installations = Informer("profileinstallations", "/x", kind="ProfileInstallation")
+    releases = Informer("helmreleases", "/y", kind="HelmRelease", transform=slim_flux)
+    api = FakeApi(installations)
+    reconciler = InstallationReconciler(
+        api,  # type: ignore[arg-type]
+        installations,
+        [releases],
+        lambda: CatalogIndex(),
+        Recorder(api),  # type: ignore[arg-type]
+        Metrics(),
+    )
+    reconciler.active = True
+    return reconciler, installations, releases, api
+
+
+def _pi(name: str) -> dict[str, Any]:
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": name, "namespace": "web", "generation": 1, "resourceVersion": "1"},
+        "spec": {"source": {"url": "https://e.invalid/r", "tag": "nginx/1.0.0"}},
+    }
+
+
+def _release(name: str, owner: str, ready: str | None, rv: str = "5") -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        "apiVersion": "helm.toolkit.fluxcd.io/v2",
+        "kind": "HelmRelease",
+        "metadata": {
+            "name": name,
+            "namespace": "web",
+            "generation": 1,
+            "resourceVersion": rv,
+            "labels": {"profiles.weave.works/installation": owner},
+            "annotations": {"big": "x" * 1000},
+        },
+        "spec": {"values": {"a": 1}},
+    }
+    if ready is not None:
+        obj["status"] = {
+            "observedGeneration": 1,
+            "conditions": [{"type": "Ready", "status": ready, "reason": "R", "message": "m"}],
+        }
+    return obj
+
+
+async def test_reconciler_writes_on_change_only_and_emits_events_on_transitions() -> None:
+    reconciler, installations, releases, api = _reconciler()
+    installations.replace([_pi("a")])
+    releases.replace([_release("a-server", "a", None)])
+    assert await reconciler.reconcile(("web", "a")) == "written"
+    assert api.events == [], "a first Unknown is not news"
+    assert (
+        "spec" not in releases.items[("web", "a-server")]
+        and "annotations" not in releases.items[("web", "a-server")]["metadata"]
+    )
+    assert await reconciler.reconcile(("web", "a")) == "unchanged"
+    releases.apply_event("MODIFIED", _release("a-server", "a", "True", rv="6"))
+    assert await reconciler.reconcile(("web", "a")) == "written"
+    assert [(e["type"], e["reason"]) for e in api.events] == [("Normal", "Ready")]
+    assert len(api.writes) == 2
+
+
+async def test_a_relabelled_flux_object_moves_between_installations() -> None:
+    reconciler, installations, releases, _ = _reconciler()
+    installations.replace([_pi("a"), _pi("b")])
+    releases.replace([_release("shared", "a", "True")])
+    await reconciler.reconcile(("web", "a"))
+    await reconciler.reconcile(("web", "b"))
+    while len(reconciler.queue):
+        reconciler.queue.done(await reconciler.queue.get())
+    releases.apply_event("MODIFIED", _release("shared", "b", "True", rv="7"))
+    queued = {await reconciler.queue.get(), await reconciler.queue.get()}
+    assert queued == {("web", "a"), ("web", "b")}
+    a = reconciler.compute(installations.items[("web", "a")], "t")
+    b = reconciler.compute(installations.items[("web", "b")], "t")
+    assert a["objects"] == [] and [o["name"] for o in b["objects"]] == ["shared"]
