@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
+from kubectl_profiles.devenv import cluster as cluster_mod
 from kubectl_profiles.devenv import controller as controller_mod
 from kubectl_profiles.devenv.examples import build_example_repo
 from tests.integration.test_plugin import FLUX, Plugin, ok
@@ -359,3 +360,42 @@ def test_leader_failover(controller: str, cluster: Any, namespace: str) -> None:
     apply(cluster, installation("after", namespace, cat), *flux_objects("after", namespace)[1:])
     flux_ready(cluster, "helmrelease", "after-server", namespace, "True", "Helm install succeeded")
     cluster.kubectl("wait", "--for=condition=Ready", "pi/after", "-n", namespace, "--timeout=15s")
+
+
+def test_api_server_restart_is_survived(tmp_path: Path) -> None:
+    """The API server goes away and comes back: the controller backs off (no crash, no hot loop) and carries on."""
+    if os.environ.get("PROFILES_TEST_KUBECONFIG"):
+        pytest.skip("needs its own local control plane")
+    cp = cluster_mod.up(tmp_path / "cp", quiet=True)
+    try:
+        cp.kubectl("apply", "-f", str(FLUX))
+        cp.kubectl("wait", "--for=condition=Established", "--timeout=30s", "-f", str(FLUX))
+        url = controller_mod.start_controller(cp, "controller")
+        cat = "apps"
+        apply(
+            cp, catalog(cat, "default", profiles=[{"name": "nginx", "version": "1.0.0", "url": "https://e.invalid/r"}])
+        )
+        apply(cp, installation("web", "default", cat), *flux_objects("web", "default")[1:])
+        flux_ready(cp, "helmrelease", "web-server", "default", "True", "ok")
+        cp.kubectl("wait", "--for=condition=Ready", "pi/web", "--timeout=15s")
+
+        argv = Path(f"/proc/{cp.pids['kube-apiserver']}/cmdline").read_bytes().rstrip(b"\0").split(b"\0")
+        cluster_mod.stop_pid(cp.pids["kube-apiserver"])
+        time.sleep(6)
+        assert controller_mod._get(f"{url}/healthz")[0] == 200, "the controller keeps running without its API server"
+        cp.pids["kube-apiserver"] = cluster_mod._spawn("kube-apiserver", [a.decode() for a in argv], cp.state_dir)
+        cp.save()
+        wait_for("the API server", cp.ready, 60)
+
+        flux_ready(cp, "helmrelease", "web-server", "default", "False", "upgrade failed after the restart")
+        wait_for(
+            "the change made after the restart",
+            lambda: (c := condition(get(cp, "pi", "web", "default"))) and c["status"] == "False",
+            40,
+        )
+        log = (cp.state_dir / "controller.log").read_text()
+        retries = [json.loads(line) for line in log.splitlines() if "retrying in" in line]
+        assert retries, "the outage was noticed"
+        assert len(retries) < 60, f"{len(retries)} retries in a few seconds is a hot loop"
+    finally:
+        cluster_mod.down(tmp_path / "cp", quiet=True)
