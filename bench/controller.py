@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-from controller.kube import Api  # noqa: E402
 from kubectl_profiles.devenv import cluster as cluster_mod  # noqa: E402
 from kubectl_profiles.devenv import controller as controller_mod  # noqa: E402
+from kubectl_profiles.kube.aio import AsyncKube  # noqa: E402
+from kubectl_profiles.kube.core import RESOURCES  # noqa: E402
 from kubectl_profiles.sources import GitCache, ScanMemo, scan_repository  # noqa: E402
-from webhook.kubeclient import KubeClient, load_config  # noqa: E402
 
 NS = "bench"
 LABEL = "profiles.weave.works/installation"
@@ -69,40 +69,32 @@ def catalogs(entries: int) -> list[dict[str, Any]]:
     ]
 
 
-def objects_of(i: int) -> list[tuple[str, dict[str, Any]]]:
+def objects_of(i: int) -> list[dict[str, Any]]:
+    """An installation, its GitRepository and its HelmRelease (at the API versions of the client core's table)."""
     name = f"inst-{i}"
     meta = {"namespace": NS, "labels": {LABEL: name}}
     return [
-        (
-            "/apis/weave.works/v1alpha1/namespaces/bench/profileinstallations",
-            {
-                "apiVersion": "weave.works/v1alpha1",
-                "kind": "ProfileInstallation",
-                "metadata": {"name": name, "namespace": NS},
-                "spec": {"catalog": {"catalog": f"cat-{i % 100}", "profile": f"app-{i % 50}", "version": "1.0.0"}},
+        {
+            "apiVersion": "weave.works/v1alpha1",
+            "kind": "ProfileInstallation",
+            "metadata": {"name": name, "namespace": NS},
+            "spec": {"catalog": {"catalog": f"cat-{i % 100}", "profile": f"app-{i % 50}", "version": "1.0.0"}},
+        },
+        {
+            "apiVersion": RESOURCES["gitrepositories"].api_version,
+            "kind": "GitRepository",
+            "metadata": {"name": name, **meta},
+            "spec": {"url": "https://github.com/example/profiles", "interval": "1m", "ref": {"tag": "x/1.0.0"}},
+        },
+        {
+            "apiVersion": RESOURCES["helmreleases"].api_version,
+            "kind": "HelmRelease",
+            "metadata": {"name": f"{name}-server", **meta},
+            "spec": {
+                "interval": "1m",
+                "chart": {"spec": {"chart": "./c", "sourceRef": {"kind": "GitRepository", "name": name}}},
             },
-        ),
-        (
-            "/apis/source.toolkit.fluxcd.io/v1/namespaces/bench/gitrepositories",
-            {
-                "apiVersion": "source.toolkit.fluxcd.io/v1",
-                "kind": "GitRepository",
-                "metadata": {"name": name, **meta},
-                "spec": {"url": "https://github.com/example/profiles", "interval": "1m", "ref": {"tag": "x/1.0.0"}},
-            },
-        ),
-        (
-            "/apis/helm.toolkit.fluxcd.io/v2/namespaces/bench/helmreleases",
-            {
-                "apiVersion": "helm.toolkit.fluxcd.io/v2",
-                "kind": "HelmRelease",
-                "metadata": {"name": f"{name}-server", **meta},
-                "spec": {
-                    "interval": "1m",
-                    "chart": {"spec": {"chart": "./c", "sourceRef": {"kind": "GitRepository", "name": name}}},
-                },
-            },
-        ),
+        },
     ]
 
 
@@ -131,37 +123,20 @@ async def gather_limited(n: int, coros: list[Any]) -> None:
     await asyncio.gather(*(one(c) for c in coros))
 
 
-async def populate(api: Api, installations: int, entries: int) -> None:
-    await api.request("POST", "/api/v1/namespaces", {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": NS}})
-    await gather_limited(
-        8,
-        [
-            api.request("POST", f"/apis/weave.works/v1alpha1/namespaces/{NS}/profilecatalogsources", c)
-            for c in catalogs(entries)
-        ],
-    )
-    creates = [api.request("POST", path, body) for i in range(installations) for path, body in objects_of(i)]
-    await gather_limited(16, creates)
+async def populate(kube: AsyncKube, installations: int, entries: int) -> None:
+    await kube.create({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": NS}})
+    await gather_limited(8, [kube.create(c) for c in catalogs(entries)])
+    await gather_limited(16, [kube.create(obj) for i in range(installations) for obj in objects_of(i)])
     # Flux has reported on the sources already: each installation waits only on its HelmRelease
     await gather_limited(
-        16,
-        [
-            api.patch_status(
-                f"/apis/source.toolkit.fluxcd.io/v1/namespaces/{NS}/gitrepositories/inst-{i}",
-                ready_status("True"),
-                None,
-            )
-            for i in range(installations)
-        ],
+        16, [kube.patch_status("gitrepositories", f"inst-{i}", NS, ready_status("True")) for i in range(installations)]
     )
 
 
-async def count_with_ready(api: Api) -> int:
-    listed = await api.request("GET", f"/apis/weave.works/v1alpha1/namespaces/{NS}/profileinstallations")
+async def count_with_ready(kube: AsyncKube) -> int:
+    items, _ = await kube.list("profileinstallations", NS)
     return sum(
-        1
-        for i in listed.get("items") or []
-        if any(c.get("type") == "Ready" for c in (i.get("status") or {}).get("conditions") or [])
+        1 for i in items if any(c.get("type") == "Ready" for c in (i.get("status") or {}).get("conditions") or [])
     )
 
 
@@ -174,25 +149,21 @@ def metric(url: str, name: str) -> float:
     return total
 
 
-async def latency(api: Api, client: KubeClient, samples: int) -> list[float]:
-    listed = await api.request("GET", f"/apis/weave.works/v1alpha1/namespaces/{NS}/profileinstallations")
-    version = str(listed["metadata"]["resourceVersion"])
+async def latency(kube: AsyncKube, samples: int) -> list[float]:
+    _, version = await kube.list("profileinstallations", NS)
     waiting: dict[str, tuple[str, float, asyncio.Future[float]]] = {}
 
     async def watch() -> None:
         nonlocal version
         while True:
-            async for event in client.watch(
-                f"/apis/weave.works/v1alpha1/namespaces/{NS}/profileinstallations", version
-            ):
-                obj = event.get("object") or {}
+            async for event in kube.watch("profileinstallations", NS, version):
+                obj = event["object"]
                 version = str((obj.get("metadata") or {}).get("resourceVersion") or version)
                 name = (obj.get("metadata") or {}).get("name")
                 if name in waiting:
                     want, started, fut = waiting[name]
-                    ready = next(
-                        (c for c in (obj.get("status") or {}).get("conditions") or [] if c["type"] == "Ready"), {}
-                    )
+                    conditions = (obj.get("status") or {}).get("conditions") or []
+                    ready = next((c for c in conditions if c["type"] == "Ready"), {})
                     if ready.get("status") == want and not fut.done():
                         fut.set_result(time.perf_counter() - started)
 
@@ -205,11 +176,7 @@ async def latency(api: Api, client: KubeClient, samples: int) -> list[float]:
         state = "False" if k % 2 == 0 else "True"
         fut: asyncio.Future[float] = loop.create_future()
         waiting[name] = (state, time.perf_counter(), fut)
-        await api.patch_status(
-            f"/apis/helm.toolkit.fluxcd.io/v2/namespaces/{NS}/helmreleases/{name}-server",
-            ready_status(state, message=f"sample {k}"),
-            None,
-        )
+        await kube.patch_status("helmreleases", f"{name}-server", NS, ready_status(state, message=f"sample {k}"))
         out.append(await asyncio.wait_for(fut, 30))
         del waiting[name]
     watcher.cancel()
@@ -280,15 +247,14 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         try:
             cluster.kubectl("apply", "-f", str(FLUX))
             cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s", "-f", str(FLUX))
-            client = KubeClient(load_config(str(cluster.kubeconfig)))
-            api = Api(client)
+            kube = AsyncKube.from_kubeconfig(str(cluster.kubeconfig))
             started = time.perf_counter()
-            await populate(api, args.installations, args.entries)
+            await populate(kube, args.installations, args.entries)
             results["populate_seconds"] = round(time.perf_counter() - started, 1)
 
             started = time.perf_counter()
             url = controller_mod.start_controller(cluster, "controller", timeout=120)
-            while await count_with_ready(api) < args.installations:
+            while await count_with_ready(kube) < args.installations:
                 await asyncio.sleep(0.2)
             results["first_sync_seconds"] = round(time.perf_counter() - started, 2)
             controller_mod.stop_controller(cluster, "controller")
@@ -302,7 +268,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             results["full_resync_seconds"] = round(time.perf_counter() - started, 2)
             results["resync_writes"] = metric(url, "status_writes_total")
 
-            lat = await latency(api, client, args.samples)
+            lat = await latency(kube, args.samples)
             lat.sort()
             results["latency_seconds"] = {
                 "samples": len(lat),
@@ -312,7 +278,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             }
             now, peak = rss(cluster.pids["controller"])
             results["rss_mib"] = {"now": round(now, 1), "peak": round(peak, 1)}
-            await client.close()
+            await kube.close()
         finally:
             cluster_mod.down(state, quiet=True)
         results["scan"] = scan_figures(Path(tmp) / "scan")

@@ -19,55 +19,40 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from controller.catalogs import CatalogReconciler
 from controller.config import Config, parse_args
 from controller.events import Recorder
-from controller.informer import Informer, slim_flux
+from controller.informer import Informer
 from controller.installations import InstallationReconciler
-from controller.kube import Api
 from controller.leader import ElectionConfig, LeaderElector
 from controller.metrics import Metrics
+from kubectl_profiles import kubeconfig
 from kubectl_profiles.catalog import CatalogIndex
+from kubectl_profiles.errors import ClusterError
+from kubectl_profiles.kube.aio import AsyncKube
+from kubectl_profiles.kube.core import KIND_TO_RESOURCE
 from kubectl_profiles.render import FLUX_WATCHED, INSTALLATION_LABEL
 from kubectl_profiles.sources import default_cache_root
 from webhook.__main__ import settle_heap, setup_logging
-from webhook.kubeclient import KubeClient, KubeError, load_config
 
 log = logging.getLogger("profiles-controller")
-GROUP = "/apis/weave.works/v1alpha1"
 
 
 class Controller:
-    def __init__(self, config: Config, client: KubeClient) -> None:
-        self.config, self.client = config, client
-        self.api = Api(client)
+    def __init__(self, config: Config, kube: AsyncKube) -> None:
+        self.config, self.kube = config, kube
         self.metrics = Metrics()
-        self.installations = Informer(
-            "profileinstallations",
-            f"{GROUP}/profileinstallations",
-            kind="ProfileInstallation",
-            api_version="weave.works/v1alpha1",
-        )
-        self.catalogs = Informer(
-            "profilecatalogsources",
-            f"{GROUP}/profilecatalogsources",
-            kind="ProfileCatalogSource",
-            api_version="weave.works/v1alpha1",
-        )
+        self.installations = Informer("profileinstallations")
+        self.catalogs = Informer("profilecatalogsources")
+        # Only the objects labelled by the plugin; a Flux kind the cluster does not serve counts as empty
         self.flux = [
-            Informer(
-                plural,
-                f"/apis/{group}/{version}/{plural}?labelSelector={INSTALLATION_LABEL}",
-                kind=kind,
-                api_version=f"{group}/{version}",
-                transform=slim_flux,
-                optional=True,
-            )
-            for kind, group, version, plural in FLUX_WATCHED
+            Informer(KIND_TO_RESOURCE[kind], label_selector=INSTALLATION_LABEL, optional=True)
+            for kind in FLUX_WATCHED
+            if kind in KIND_TO_RESOURCE
         ]
         self._index: CatalogIndex | None = None
         self._activation: asyncio.Task[None] | None = None
         self.catalogs.handlers.append(lambda old, new: self._drop_index())
-        recorder = Recorder(self.api, config.identity)
+        recorder = Recorder(kube)
         self.installation_reconciler = InstallationReconciler(
-            self.api,
+            kube,
             self.installations,
             self.flux,
             self.index,
@@ -76,7 +61,7 @@ class Controller:
             workers=config.installation_workers,
         )
         self.catalog_reconciler = CatalogReconciler(
-            self.api,
+            kube,
             self.catalogs,
             self.installation_reconciler,
             recorder,
@@ -85,7 +70,7 @@ class Controller:
             workers=config.scan_workers,
         )
         self.elector = LeaderElector(
-            self.api,
+            kube,
             ElectionConfig(
                 namespace=config.lease_namespace,
                 name=config.lease_name,
@@ -145,7 +130,7 @@ class Controller:
                 self.metrics.watched.labels(informer.name).set(len(informer.items))
 
     def start(self) -> list[asyncio.Task[None]]:
-        tasks = [asyncio.create_task(i.run(self.client), name=f"watch-{i.name}") for i in self.informers]
+        tasks = [asyncio.create_task(i.run(self.kube), name=f"watch-{i.name}") for i in self.informers]
         tasks += self.installation_reconciler.start()
         tasks += self.catalog_reconciler.start()
         tasks.append(asyncio.create_task(self.elector.run(), name="leader-election"))
@@ -188,7 +173,7 @@ def make_app(controller: Controller) -> web.Application:
 
 async def serve(config: Config) -> None:
     started = time.monotonic()
-    client = KubeClient(load_config(config.kubeconfig))
+    client = AsyncKube(kubeconfig.load(config.kubeconfig), field_manager="profiles-controller")
     controller = Controller(config, client)
     runner = web.AppRunner(make_app(controller), access_log=None)
     await runner.setup()
@@ -228,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(config.log_format, config.log_level)
     try:
         asyncio.run(serve(config))
-    except (KubeError, OSError) as exc:
+    except (ClusterError, OSError) as exc:
         log.error("cannot start: %s", exc)
         return 1
     return 0

@@ -22,22 +22,21 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from controller.events import Recorder
 from controller.informer import Informer, Key, key_of
 from controller.installations import InstallationReconciler, now_rfc3339
-from controller.kube import Api, ApiError, Conflict, NotFound
 from controller.metrics import Metrics
 from controller.queue import WorkQueue
-from kubectl_profiles.errors import SourceError
+from kubectl_profiles.errors import ClusterError, Conflict, NotFound, SourceError
+from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.refs import normalise_url
 from kubectl_profiles.schema import schema_violations
 from kubectl_profiles.sources import GitCache, GitCredentials, ScanMemo, redact, scan_repository
 from kubectl_profiles.status import RepositoryScan, catalog_status, without_times
 
 log = logging.getLogger("profiles-controller.catalogs")
-PATH = "/apis/weave.works/v1alpha1/namespaces/{namespace}/profilecatalogsources/{name}"
 DEFAULT_INTERVAL = 600.0
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 
@@ -76,7 +75,7 @@ def schema_fit(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
 class CatalogReconciler:
     def __init__(
         self,
-        api: Api,
+        kube: AsyncKube,
         catalogs: Informer,
         installations: InstallationReconciler,
         recorder: Recorder,
@@ -85,7 +84,7 @@ class CatalogReconciler:
         cache_dir: Path,
         workers: int = 2,
     ) -> None:
-        self.api, self.catalogs, self.installations = api, catalogs, installations
+        self.kube, self.catalogs, self.installations = kube, catalogs, installations
         self.recorder, self.metrics, self.cache_dir, self.workers = recorder, metrics, cache_dir, workers
         self.queue: WorkQueue[Key] = WorkQueue(base_backoff=15.0, max_backoff=DEFAULT_INTERVAL)
         self.memos: dict[str, ScanMemo] = {}
@@ -136,7 +135,7 @@ class CatalogReconciler:
         name = ref.get("name") if isinstance(ref, Mapping) else None
         if not isinstance(name, str) or not name:
             return None
-        secret = await self.api.get(f"/api/v1/namespaces/{namespace}/secrets/{name}")
+        secret = await self.kube.get("secrets", name, namespace)
         if secret is None:
             raise SourceError(f"secret {namespace}/{name} (secretRef) not found")
         data = secret.get("data") or {}
@@ -151,7 +150,7 @@ class CatalogReconciler:
         skipped: list[str] = []
         try:
             creds = await self._credentials(namespace, repo)
-        except (SourceError, ApiError) as exc:
+        except (SourceError, ClusterError) as exc:
             return RepositoryScan(url, error=str(exc))
         cache = GitCache(root=self.cache_dir, credentials={normalise_url(url): creds} if creds else {})
         lock = self.locks.setdefault(url, asyncio.Lock())
@@ -195,15 +194,15 @@ class CatalogReconciler:
         patch: dict[str, Any] = dict(new)
         patch.setdefault("lastScanTime", None)
         meta = obj.get("metadata") or {}
-        written = await self.api.patch_status(
-            PATH.format(namespace=key[0], name=key[1]), patch, str(meta.get("resourceVersion") or "") or None
+        written = await self.kube.patch_status(
+            "profilecatalogsources", key[1], key[0], patch, resource_version=str(meta.get("resourceVersion") or "")
         )
         self.catalogs.put(written)
         self.metrics.status_writes.labels("ProfileCatalogSource").inc()
         before = next((c for c in old.get("conditions") or [] if c.get("type") == "Ready"), None)
         after = new["conditions"][0]
         if before is None or before.get("status") != after["status"]:
-            event_type = "Warning" if after["status"] == "False" else "Normal"
+            event_type: Literal["Normal", "Warning"] = "Warning" if after["status"] == "False" else "Normal"
             await self.recorder.emit(obj, event_type, after["reason"], after["message"])
         return "written" if all(s.error is None for s in scans) else "failed"
 
@@ -220,7 +219,7 @@ class CatalogReconciler:
                 result, failed = "conflict", True  # retried with backoff once the watch brings the new object
             except NotFound:
                 result = "gone"
-            except (ApiError, OSError, TimeoutError) as exc:
+            except (ClusterError, TimeoutError) as exc:
                 result, failed = "error", True
                 log.warning("catalog %s/%s not reconciled: %s", *key, exc)
             finally:

@@ -17,20 +17,20 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from controller.events import Recorder
 from controller.informer import Informer, Key, key_of
-from controller.kube import Api, ApiError, Conflict, NotFound
 from controller.metrics import Metrics
 from controller.queue import WorkQueue
 from kubectl_profiles.catalog import CatalogIndex
+from kubectl_profiles.errors import ClusterError, Conflict, NotFound
+from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.render import INSTALLATION_LABEL
 from kubectl_profiles.status import installation_status
 
 log = logging.getLogger("profiles-controller.installations")
 OWNED = ("conditions", "observedGeneration", "objects", "resolvedVersion", "availableUpdates")
-PATH = "/apis/weave.works/v1alpha1/namespaces/{namespace}/profileinstallations/{name}"
 
 
 def now_rfc3339() -> str:
@@ -48,7 +48,7 @@ def _ready(status: Any) -> Mapping[str, Any] | None:
 class InstallationReconciler:
     def __init__(
         self,
-        api: Api,
+        kube: AsyncKube,
         installations: Informer,
         flux: list[Informer],
         index: Callable[[], CatalogIndex],
@@ -57,7 +57,7 @@ class InstallationReconciler:
         *,
         workers: int = 4,
     ) -> None:
-        self.api, self.installations, self.flux = api, installations, flux
+        self.kube, self.installations, self.flux = kube, installations, flux
         self.index, self.recorder, self.metrics, self.workers = index, recorder, metrics, workers
         self.queue: WorkQueue[Key] = WorkQueue()
         self.owned: dict[Key, set[tuple[int, Key]]] = defaultdict(set)
@@ -129,15 +129,16 @@ class InstallationReconciler:
             return "unchanged"
         patch = {k: new.get(k) for k in OWNED}  # None removes a field this controller no longer sets
         meta = inst.get("metadata") or {}
-        path = PATH.format(namespace=key[0], name=key[1])
-        written = await self.api.patch_status(path, patch, str(meta.get("resourceVersion") or "") or None)
+        written = await self.kube.patch_status(
+            "profileinstallations", key[1], key[0], patch, resource_version=str(meta.get("resourceVersion") or "")
+        )
         self.installations.put(written)
         self.metrics.status_writes.labels("ProfileInstallation").inc()
         before, after = _ready(old), _ready(new)
         # An Event per Ready transition; a first status of Unknown (just created, Flux not done yet) is not news.
         first_unknown = before is None and after is not None and after.get("status") == "Unknown"
         if after is not None and not first_unknown and (before is None or before.get("status") != after.get("status")):
-            kind = "Warning" if after["status"] == "False" else "Normal"
+            kind: Literal["Normal", "Warning"] = "Warning" if after["status"] == "False" else "Normal"
             reason = "Ready" if after["status"] == "True" else str(after.get("reason") or "Progressing")
             await self.recorder.emit(inst, kind, reason, str(after.get("message") or ""))
         return "written"
@@ -157,7 +158,7 @@ class InstallationReconciler:
                 result, failed = "conflict", True
             except NotFound:
                 result = "gone"
-            except (ApiError, OSError, TimeoutError) as exc:
+            except (ClusterError, TimeoutError) as exc:
                 result, failed = "error", True
                 log.warning("status of %s/%s not written: %s", *key, exc)
             finally:

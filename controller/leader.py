@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from controller.kube import ApiError
+from kubectl_profiles.errors import ClusterError
 
 log = logging.getLogger("profiles-controller.leader")
 
 
 class LeaseApi(Protocol):
+    """What the election needs of a client (kubectl_profiles.kube.aio.AsyncKube has it)."""
+
     async def get_lease(self, namespace: str, name: str) -> Mapping[str, Any] | None: ...
     async def create_lease(self, namespace: str, body: Mapping[str, Any]) -> Mapping[str, Any]: ...
     async def update_lease(self, namespace: str, name: str, body: Mapping[str, Any]) -> Mapping[str, Any]: ...
@@ -132,7 +134,7 @@ class LeaderElector:
                 ok = await asyncio.wait_for(self.try_once(), timeout=cfg.retry_period * 2)
             except asyncio.CancelledError:
                 raise
-            except (ApiError, TimeoutError, OSError, ValueError, LookupError, TypeError) as exc:
+            except (ClusterError, TimeoutError, ValueError, LookupError, TypeError) as exc:
                 # any failure is a missed renewal, never a crash; a Conflict is a race lost to another replica
                 log.debug("lease attempt failed: %s", exc)
                 ok = False
@@ -161,5 +163,5 @@ class LeaderElector:
             spec.update(holderIdentity=None, leaseDurationSeconds=1, renewTime=micro_time())
             body["spec"] = spec
             await self.api.update_lease(cfg.namespace, cfg.name, body)
-        except (ApiError, TimeoutError, OSError, ValueError) as exc:  # best effort on the way out
+        except (ClusterError, TimeoutError, ValueError) as exc:  # best effort on the way out
             log.warning("could not release the lease: %s", exc)

@@ -34,7 +34,14 @@ def kube(ctx: click.Context) -> Kube:
     opts = options(ctx)
     cached = opts.extra.get("kube")
     if cached is None:
-        cached = Kube.from_options(opts.kubeconfig, opts.context, opts.namespace, opts.request_timeout)
+        cached = Kube.from_options(
+            opts.kubeconfig,
+            opts.context,
+            opts.namespace,
+            opts.request_timeout,
+            impersonate=opts.impersonate,
+            impersonate_groups=opts.impersonate_groups,
+        )
         opts.extra["kube"] = cached
     return cached
 

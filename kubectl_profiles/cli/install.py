@@ -253,6 +253,7 @@ def install_cmd(
                 message=message or f"Install profile {objects[0]['metadata']['name']}",
                 push=push,
                 create_pr=create_pr,
+                say=lambda line: click.echo(line, err=True),
             )
         return
     if dry_run == "client":

@@ -21,7 +21,7 @@ FORCE = "profiles.weave.works/force-delete"
 def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> None:
     """Remove installation NAME and the Flux objects it created."""
     from kubectl_profiles import rules
-    from kubectl_profiles.errors import ClusterError, NotFoundError, ValidationFailed
+    from kubectl_profiles.errors import NotFound, NotFoundError, ValidationFailed
     from kubectl_profiles.kube import KIND_TO_RESOURCE
     from kubectl_profiles.render import INSTALLATION_LABEL
 
@@ -46,9 +46,8 @@ def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> 
                 (kind, o["metadata"]["name"])
                 for o in k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=f"{INSTALLATION_LABEL}={name}")
             ]
-        except ClusterError as exc:
-            if "does not serve" not in str(exc):  # Flux CRDs absent: nothing of that kind to remove
-                raise
+        except NotFound:  # the kind is not served (Flux CRDs absent): nothing of it to remove
+            pass
     if dry_run:
         click.echo(f"would delete profileinstallation/{name} and {len(owned)} Flux objects")
         for kind, obj_name in owned:

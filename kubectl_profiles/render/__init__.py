@@ -40,15 +40,9 @@ FLUX_CRDS = (
     "helmreleases.helm.toolkit.fluxcd.io",
     "kustomizations.kustomize.toolkit.fluxcd.io",
 )
-# The Flux kinds that profiles-controller watches (objects labelled INSTALLATION_LABEL), at Flux's GA API versions:
-# (kind, group, version, plural). An installation's sources come first: their failures explain the others'.
-FLUX_WATCHED = (
-    ("GitRepository", "source.toolkit.fluxcd.io", "v1", "gitrepositories"),
-    ("HelmRepository", "source.toolkit.fluxcd.io", "v1", "helmrepositories"),
-    ("OCIRepository", "source.toolkit.fluxcd.io", "v1", "ocirepositories"),
-    ("HelmRelease", "helm.toolkit.fluxcd.io", "v2", "helmreleases"),
-    ("Kustomization", "kustomize.toolkit.fluxcd.io", "v1", "kustomizations"),
-)
+# The Flux kinds that profiles-controller watches (objects labelled INSTALLATION_LABEL). Their API versions are
+# those of the client core's one table (kubectl_profiles.kube.core.RESOURCES), the versions the plugin writes.
+FLUX_WATCHED = ("GitRepository", "HelmRepository", "OCIRepository", "HelmRelease", "Kustomization")
 MAX_NAME = 53  # Helm release names; kept for every kind so that names line up
 
 

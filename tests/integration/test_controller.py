@@ -39,6 +39,9 @@ def controller(cluster: Any) -> Iterator[str]:
     yield url
     for name in [n for n in cluster.pids if n.startswith("controller")]:
         controller_mod.stop_controller(cluster, name)
+    for owner, kind, name, ns in reversed(CREATED):
+        if owner is cluster:
+            cluster.kubectl("delete", kind, name, "-n", ns, "--ignore-not-found", "--wait=false", check=False)
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +94,14 @@ def flux_ready(cluster: Any, kind: str, name: str, namespace: str, status: str, 
     )
 
 
+CREATED: list[tuple[Any, str, str, str]] = []
+"""What the tests applied, deleted at the end: with no kube-controller-manager here, deleting a namespace does
+not delete what is in it, and other modules list catalogs across namespaces."""
+
+
 def apply(cluster: Any, *docs: dict[str, Any]) -> None:
     cluster.kubectl("apply", "-f", "-", input=yaml.safe_dump_all(list(docs)))
+    CREATED.extend((cluster, d["kind"].lower(), d["metadata"]["name"], d["metadata"]["namespace"]) for d in docs)
 
 
 def catalog(name: str, namespace: str, **spec: Any) -> dict[str, Any]:
@@ -290,6 +299,7 @@ def test_install_and_upgrade_wait_until_ready(
     assert pi["status"]["resolvedVersion"] == "1.1.0"
     usage = plugin("install", f"{cat}/nginx@1.0.0", "-n", namespace, "--wait", "--dry-run", "client")
     assert usage.returncode == 2 and "--wait goes with an install to the cluster" in usage.stderr
+    ok(plugin("uninstall", "nginx", "-n", namespace))
 
 
 def test_catalog_filled_from_git_and_read_by_the_plugin(
@@ -394,7 +404,7 @@ def test_api_server_restart_is_survived(tmp_path: Path) -> None:
             40,
         )
         log = (cp.state_dir / "controller.log").read_text()
-        retries = [json.loads(line) for line in log.splitlines() if "retrying in" in line]
+        retries = [json.loads(line) for line in log.splitlines() if "relisting in" in line]
         assert retries, "the outage was noticed"
         assert len(retries) < 60, f"{len(retries)} retries in a few seconds is a hot loop"
     finally:
