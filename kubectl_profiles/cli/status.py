@@ -19,8 +19,6 @@ import click
 from kubectl_profiles.cli import common
 from kubectl_profiles.cli import output as output_mod
 
-FLUX_KINDS = ("GitRepository", "HelmRepository", "OCIRepository", "HelmRelease", "Kustomization")
-
 
 def _condition(obj: Mapping[str, Any], kind: str) -> Mapping[str, Any] | None:
     conditions = (obj.get("status") or {}).get("conditions")
@@ -33,11 +31,11 @@ def flux_objects(ctx: click.Context, name: str, namespace: str) -> list[dict[str
     """The Flux objects labelled with the installation's name, of every Flux kind the cluster serves."""
     from kubectl_profiles.errors import ClusterError
     from kubectl_profiles.kube import KIND_TO_RESOURCE
-    from kubectl_profiles.render import INSTALLATION_LABEL
+    from kubectl_profiles.render import FLUX_WATCHED, INSTALLATION_LABEL
 
     k = common.kube(ctx)
     found: list[dict[str, Any]] = []
-    for kind in FLUX_KINDS:
+    for kind in FLUX_WATCHED:
         resource = KIND_TO_RESOURCE.get(kind)
         if resource is None:
             continue
