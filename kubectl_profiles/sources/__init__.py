@@ -137,9 +137,8 @@ class GitCache:
 
     def checkout(self, src: SourceRef) -> Path:
         """A directory holding the repository at `src`'s ref; returns the profile directory (`src.path`)."""
-        key = hashlib.sha256(src.url.encode()).hexdigest()[:16]
         ref = src.ref
-        target = self.root / key / re.sub(r"[^A-Za-z0-9._-]", "_", ref)
+        key, target = self._target(src)
         if src.tag is None or not target.exists():
             self.root.mkdir(parents=True, exist_ok=True)
             (self.root / key).mkdir(exist_ok=True)
@@ -159,6 +158,14 @@ class GitCache:
         if not directory.resolve().is_relative_to(target.resolve()):
             raise SourceError(f"path {src.path!r} leaves the repository {redact(src.url)}")
         return directory
+
+    def _target(self, src: SourceRef) -> tuple[str, Path]:
+        key = hashlib.sha256(src.url.encode()).hexdigest()[:16]
+        return key, self.root / key / re.sub(r"[^A-Za-z0-9._-]", "_", src.ref)
+
+    def forget(self, src: SourceRef) -> None:
+        """Drop the cached checkout of `src`'s ref (a tag that was moved)."""
+        shutil.rmtree(self._target(src)[1], ignore_errors=True)
 
     def list_tags(self, url: str) -> list[str]:
         return list(self.tag_objects(url))
@@ -251,6 +258,8 @@ def scan_repository(
     if memo is not None:
         for key in [k for k in memo if k[0] == url and objects.get(k[1]) != k[2]]:
             del memo[key]
+            if key[1] in objects:  # the tag was moved: its cached checkout holds the old tree
+                cache.forget(SourceRef(url, tag=key[1]))
     entries: list[dict[str, Any]] = []
     for tag in sorted(objects):
         match = _TAG.match(tag)

@@ -73,3 +73,21 @@ def test_an_unreadable_repository_says_what_git_said_first(tmp_path: Path) -> No
     with pytest.raises(SourceError) as exc:
         scan_repository(missing, GitCache(root=tmp_path / "cache"))
     assert "does not appear to be a git repository" in exc.value.message
+
+
+def test_a_moved_tag_is_read_again_not_from_the_old_checkout(tmp_path: Path) -> None:
+    url = build_example_repo(tmp_path / "repos")
+    memo: ScanMemo = {}
+    cache = GitCache(root=tmp_path / "cache")
+    before = {e["tag"]: e for e in scan_repository(url, cache, memo=memo)}
+    assert "description" in before["redis/1.0.0"]
+    work = tmp_path / "work"
+    git = ["git", "-c", "protocol.file.allow=always", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "clone", "-q", url, str(work)], check=True)
+    profile = work / "redis" / "profile.yaml"
+    profile.write_text(profile.read_text().replace(before["redis/1.0.0"]["description"], "Moved tag"))
+    subprocess.run([*git, "commit", "-qam", "retag"], cwd=work, check=True)
+    subprocess.run([*git, "tag", "-f", "redis/1.0.0"], cwd=work, check=True, capture_output=True)
+    subprocess.run([*git, "push", "-q", "-f", "origin", "redis/1.0.0"], cwd=work, check=True, capture_output=True)
+    after = {e["tag"]: e for e in scan_repository(url, cache, memo=memo)}
+    assert after["redis/1.0.0"]["description"] == "Moved tag"
