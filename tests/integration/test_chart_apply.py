@@ -5,6 +5,7 @@ no pods behind it and `failurePolicy: Fail`, which would refuse every other test
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,6 +37,10 @@ def test_rendered_chart_applies(cluster: Any) -> None:
         assert can("create", "profileinstallations.weave.works", "-A") == "no"
         assert can("get", "secrets", "-A") == "no"
         # The controller's: read what it watches; write status subresources, Events and its own Lease only.
+        # (`can-i` answers "no" for a kind the server does not serve: Flux's stand-in CRDs first.)
+        flux = Path(__file__).resolve().parents[2] / "examples" / "flux-crds-standin.yaml"
+        cluster.kubectl("apply", "-f", str(flux))
+        cluster.kubectl("wait", "--for=condition=Established", "--timeout=30s", "-f", str(flux))
         csa = f"system:serviceaccount:{namespace}:profiles-controller"
         ccan = lambda *a: cluster.kubectl("auth", "can-i", *a, "--as", csa, check=False).stdout.strip()  # noqa: E731
         assert ccan("watch", "helmreleases.helm.toolkit.fluxcd.io", "-A") == "yes"
