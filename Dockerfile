@@ -8,8 +8,11 @@ COPY controller controller
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim
+# git (and ssh for ssh:// and git@ URLs): profiles-controller scans catalogs' repositories with the system git
+RUN apt-get update && apt-get install -y --no-install-recommends git openssh-client \
+    && rm -rf /var/lib/apt/lists/*
 LABEL org.opencontainers.image.title="profiles-webhook" \
-      org.opencontainers.image.description="Validating admission webhook for kubectl-profiles"
+      org.opencontainers.image.description="Validating admission webhook and controller (profiles-controller) for kubectl-profiles"
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 USER 65532:65532
