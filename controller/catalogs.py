@@ -222,6 +222,9 @@ class CatalogReconciler:
             except (ClusterError, TimeoutError) as exc:
                 result, failed = "error", True
                 log.warning("catalog %s/%s not reconciled: %s", *key, exc)
+            except Exception:  # a bug in one object's reconcile (logged with its traceback) must not stop the worker
+                result, failed = "error", True
+                log.exception("reconciling %s/%s failed", *key)
             finally:
                 self.queue.done(key, failed=failed)
             self.metrics.reconciles.labels("ProfileCatalogSource", result).inc()

@@ -161,6 +161,9 @@ class InstallationReconciler:
             except (ClusterError, TimeoutError) as exc:
                 result, failed = "error", True
                 log.warning("status of %s/%s not written: %s", *key, exc)
+            except Exception:  # a bug in one object's reconcile (logged with its traceback) must not stop the worker
+                result, failed = "error", True
+                log.exception("reconciling %s/%s failed", *key)
             finally:
                 delay = self.queue.done(key, failed=failed)
                 self.metrics.queue_depth.labels("installations").set(len(self.queue))

@@ -230,3 +230,25 @@ async def test_a_relabelled_flux_object_moves_between_installations() -> None:
     a = reconciler.compute(installations.items[("web", "a")], "t")
     b = reconciler.compute(installations.items[("web", "b")], "t")
     assert a["objects"] == [] and [o["name"] for o in b["objects"]] == ["shared"]
+
+
+async def test_a_reconcile_that_raises_does_not_stop_the_worker() -> None:
+    reconciler, *_ = _reconciler()
+    done: list[Any] = []
+
+    async def reconcile(key: Any) -> str:
+        if key[1] == "a":
+            raise RuntimeError("a bug")
+        done.append(key)
+        return "written"
+
+    reconciler.reconcile = reconcile  # type: ignore[method-assign]
+    worker = asyncio.create_task(reconciler.worker())
+    reconciler.queue.add(("web", "a"))
+    reconciler.queue.add(("web", "b"))
+    for _ in range(100):
+        if done:
+            break
+        await asyncio.sleep(0.01)
+    worker.cancel()
+    assert done == [("web", "b")], "the worker went on to the next key"
