@@ -439,3 +439,17 @@ def test_oci_repository_tags_with_a_token_challenge(tmp_path: Path, monkeypatch:
 def test_oci_without_a_chart_name(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="names no chart"):
         helmrepo.scan_helm_repository("oci://registry.example", None, helmrepo.HelmCache(root=tmp_path))
+
+
+def test_scanned_entries_make_a_catalog_that_validate_and_the_webhook_rules_accept() -> None:
+    from kubectl_profiles.cli.validate import parse_documents, validate_documents
+    from kubectl_profiles.model.facts import Facts
+
+    source = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": "scanned", "namespace": "default"},
+        "spec": {"helmRepositories": [{"url": REPO}], "profiles": helmindex.entries_from_index(INDEX.encode(), REPO)},
+    }
+    report = validate_documents(parse_documents("catalog.json", json.dumps(source)), Facts())
+    assert [str(f.violation) for f in report.findings if f.violation.is_error] == []
