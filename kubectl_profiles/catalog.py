@@ -37,6 +37,12 @@ class Entry:
     index: int = 0
     """Position in the source's `spec.profiles` (for JSON paths)."""
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    category: str = ""
+    layer: str = ""
+    """Profiles installed together are ordered by layer (`weave.works/layer`)."""
+    links: tuple[Mapping[str, str], ...] = ()
+    chart: Mapping[str, Any] | None = None
+    """A profile that is a Helm chart: `{url: repository, name, archive, digest}` (read from helmRepositories)."""
 
     @property
     def ref(self) -> str:
@@ -44,7 +50,12 @@ class Entry:
 
     def matches(self, query: str) -> bool:
         q = query.lower()
-        return q in self.name.lower() or q in self.description.lower() or any(q in k.lower() for k in self.keywords)
+        return (
+            q in self.name.lower()
+            or q in self.description.lower()
+            or any(q in k.lower() for k in self.keywords)
+            or q in self.category.lower()
+        )
 
 
 def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index: int) -> Entry | None:
@@ -59,6 +70,8 @@ def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index:
     keywords: list[Any] = raw_keywords if isinstance(raw_keywords, list) else []
     prereqs: list[Any] = raw_prereqs if isinstance(raw_prereqs, list) else []
     schema = raw.get("valuesSchema")
+    chart = raw.get("chart")
+    links = raw.get("links")
     return Entry(
         catalog=catalog,
         namespace=namespace,
@@ -76,6 +89,14 @@ def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index:
         values_schema=schema if isinstance(schema, Mapping) else None,
         index=index,
         raw=raw,
+        category=str(raw.get("category") or ""),
+        layer=str(raw.get("layer") or ""),
+        links=tuple(
+            {"name": str(link.get("name") or link["url"]), "url": str(link["url"])}
+            for link in (links if isinstance(links, list) else ())
+            if isinstance(link, Mapping) and link.get("url")
+        ),
+        chart=chart if isinstance(chart, Mapping) and chart.get("url") and chart.get("name") else None,
     )
 
 
@@ -260,7 +281,7 @@ class CatalogIndex:
     def search(
         self, query: str | None = None, *, catalog: str | None = None, all_versions: bool = False
     ) -> list[Entry]:
-        """Entries matching `query` (name, description, keywords; case-insensitive), sorted by catalog and name.
+        """Entries matching `query` (name, description, keywords, category; case-insensitive), sorted by catalog and name.
 
         Without `all_versions`, one row per profile: its latest release (or latest prerelease if it has no release).
         """

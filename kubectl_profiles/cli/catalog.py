@@ -6,6 +6,7 @@ write, and concurrent edits by others are not silently overwritten.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -162,20 +163,53 @@ def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_ru
 
 
 @catalog_group.command("scan")
-@click.argument("url")
+@click.argument("url", required=False)
+@click.option("--helm", "helm_url", metavar="URL", help="Scan a Helm repository (https:// or oci://HOST/PATH/CHART).")
+@click.option("--username", help="With --helm: user name for basic auth.")
+@click.option("--password-stdin", is_flag=True, help="With --helm: read the password from stdin.")
+@click.option("--allow-http", is_flag=True, help="With --helm: accept http:// and file:// (local development).")
 @click.option("--catalog", "catalog_name", default="scanned", show_default=True, help="Catalog source name.")
 @click.option("--apply", "do_apply", is_flag=True, help="Apply the catalog source instead of printing it.")
 @click.pass_context
-def catalog_scan(ctx: click.Context, url: str, catalog_name: str, do_apply: bool) -> None:
-    """Turn a git repository's version tags into catalog entries.
+def catalog_scan(
+    ctx: click.Context,
+    url: str | None,
+    helm_url: str | None,
+    username: str | None,
+    password_stdin: bool,
+    allow_http: bool,
+    catalog_name: str,
+    do_apply: bool,
+) -> None:
+    """Turn a git repository's version tags, or a Helm repository's profile charts, into catalog entries.
 
-    Tags `DIR/SEMVER` (or `SEMVER` for a profile at the top) are read with their profile.yaml.
+    Tags `DIR/SEMVER` (or `SEMVER` for a profile at the top) are read with their profile.yaml. With --helm, every
+    version of every chart annotated `weave.works/profile` in the repository's index (or OCI tags) is an entry.
     """
-    from kubectl_profiles.sources import GitCache, scan_repository
+    from kubectl_profiles.errors import UsageError
 
-    entries = scan_repository(
-        url, GitCache(progress=common.progress), warn=lambda m: click.echo(f"warning: {m}", err=True)
-    )
+    def warn(message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
+    if bool(url) == bool(helm_url):
+        raise UsageError("give a git repository URL or --helm URL (one of them)")
+    if helm_url:
+        from kubectl_profiles.sources.helmrepo import HelmCache, HelmCredentials, scan_helm_repository
+
+        credentials = None
+        if password_stdin:
+            password = sys.stdin.read().rstrip("\r\n")
+            credentials = HelmCredentials(username or "", password)
+        elif username:
+            raise UsageError("--username goes with --password-stdin (a password on the command line would leak)")
+        cache = HelmCache(progress=common.progress, allow_http=allow_http)
+        entries = scan_helm_repository(helm_url, credentials, cache, warn=warn)
+        if not entries:
+            warn(f"no chart in {helm_url_shown(helm_url)} is annotated weave.works/profile: no entries")
+    else:
+        from kubectl_profiles.sources import GitCache, scan_repository
+
+        entries = scan_repository(str(url), GitCache(progress=common.progress), warn=warn)
     opts = common.options(ctx)
     namespace = opts.namespace or "default"
     if do_apply:
@@ -187,3 +221,9 @@ def catalog_scan(ctx: click.Context, url: str, catalog_name: str, do_apply: bool
         click.echo(f"profilecatalogsource.weave.works/{catalog_name} applied with {len(entries)} entries")
     else:
         click.echo(output_mod.to_yaml(source))
+
+
+def helm_url_shown(url: str) -> str:
+    from kubectl_profiles.sources.helmrepo import shown
+
+    return shown(url)

@@ -113,3 +113,39 @@ def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
                     field_("username"), field_("password"), field_("identity"), field_("known_hosts")
                 )
     return GitCache(progress=progress, credentials=creds)
+
+
+def helm_cache(ctx: click.Context, index: CatalogIndex | None = None, *, allow_http: bool | None = None) -> Any:
+    """A Helm cache holding the credentials of every catalog Helm repository whose secretRef this user may read.
+
+    As for git: a Secret that is forbidden or missing is skipped, and the repository is read without credentials.
+    `http://` and `file://` repositories are read when a catalog lists them (the webhook's rules decide whether a
+    cluster accepts such catalogs), or when the caller allows them (local development).
+    """
+    import base64
+
+    from kubectl_profiles.errors import ProfilesError
+    from kubectl_profiles.sources.helmrepo import HelmCache, HelmCredentials
+
+    creds: dict[str, HelmCredentials] = {}
+    local = False
+    for source in index.sources if index is not None else []:
+        namespace = (source.get("metadata") or {}).get("namespace") or "default"
+        spec = source.get("spec") or {}
+        urls = [str((p or {}).get("chart", {}).get("url") or "") for p in spec.get("profiles") or []]
+        urls += [str((r or {}).get("url") or "") for r in spec.get("helmRepositories") or []]
+        local = local or any(u.startswith(("http://", "file://")) for u in urls)
+        for repo in spec.get("helmRepositories") or []:
+            name = ((repo or {}).get("secretRef") or {}).get("name")
+            if not name or not repo.get("url"):
+                continue
+            try:
+                secret = kube(ctx).get("secrets", name, namespace)
+            except ProfilesError:
+                secret = None
+            data = (secret or {}).get("data") or {}
+            if "password" in data:
+                creds[str(repo["url"]).rstrip("/")] = HelmCredentials(
+                    base64.b64decode(data.get("username", "")).decode(), base64.b64decode(data["password"]).decode()
+                )
+    return HelmCache(progress=progress, credentials=creds, allow_http=local if allow_http is None else allow_http)

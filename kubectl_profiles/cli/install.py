@@ -66,6 +66,8 @@ def build(
             "profile": entry.name,
             "version": str(entry.version),
         }
+    if entry is not None and entry.chart is not None:
+        return _build_chart(entry, catalog or {}, name, namespace, values, version_range), index, entry
     tree = resolve_tree(source, common.git_cache(ctx, index))
     install_name = name or (entry.name if entry else tree.definition.name)
     if not is_dns_label(install_name):
@@ -85,6 +87,33 @@ def build(
         version_range=version_range,
     )
     return objects, index, entry
+
+
+def _build_chart(
+    entry: Any,
+    catalog: dict[str, str],
+    name: str | None,
+    namespace: str,
+    values: dict[str, Any],
+    version_range: str | None,
+) -> list[dict[str, Any]]:
+    """A profile that is a Helm chart: no repository to read, the catalog entry says everything."""
+    from kubectl_profiles.errors import UsageError
+    from kubectl_profiles.model.refs import is_dns_label
+    from kubectl_profiles.render import render_chart_installation
+
+    install_name = name or entry.name
+    if not is_dns_label(install_name):
+        raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")
+    return render_chart_installation(
+        name=install_name,
+        namespace=namespace,
+        chart=entry.chart,
+        version=entry.raw_version,
+        catalog=catalog,
+        values=values,
+        version_range=version_range,
+    )
 
 
 def precheck(
@@ -155,8 +184,8 @@ def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
 
 
 @click.command("install")
-@click.argument("reference", required=False, metavar="CATALOG/PROFILE[@VERSION|@RANGE]")
-@click.option("--name", help="Installation name (default: the profile's name).")
+@click.argument("references", nargs=-1, metavar="CATALOG/PROFILE[@VERSION|@RANGE]...")
+@click.option("--name", help="Installation name (default: the profile's name; one profile only).")
 @click.option(
     "-f",
     "--values",
@@ -183,7 +212,7 @@ def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
 @click.pass_context
 def install_cmd(
     ctx: click.Context,
-    reference: str | None,
+    references: tuple[str, ...],
     name: str | None,
     values_files: tuple[str, ...],
     sets: tuple[str, ...],
@@ -202,41 +231,70 @@ def install_cmd(
     create_pr: bool,
     message: str | None,
 ) -> None:
-    """Install a profile into the cluster, or as files for a GitOps repository."""
+    """Install profiles into the cluster, or as files for a GitOps repository.
+
+    Several profiles at once are ordered by layer (weave.works/layer): the HelmReleases of each depend on those
+    of the lower layers installed with it. Their values are keyed by profile name (--set nginx.replicaCount=2).
+    """
     import json
 
     from kubectl_profiles.cli.values import load_values
     from kubectl_profiles.errors import UsageError
-    from kubectl_profiles.render import to_yaml
+    from kubectl_profiles.render import order_by_layer, to_yaml
 
     if (commit or push or create_pr) and not output_dir:
         raise UsageError("--commit, --push and --create-pr go with --output-dir")
     if (push and not commit) or (create_pr and not push):
         raise UsageError("--push needs --commit, and --create-pr needs --push")
     values = load_values(values_files, sets)
+    if len(references) > 1 and (name or url):
+        raise UsageError("--name and --url install one profile; give one reference with them")
     k = common.kube(ctx)
-    objects, index, _ = build(
-        ctx,
-        reference=reference,
-        url=url,
-        tag=tag if url else None,
-        branch=branch if url else None,
-        path=path,
-        name=name,
-        namespace=k.namespace,
-        values=values,
-        devel=devel,
-        catalog_namespace=catalog_namespace,
-        git_repository=git_repository,
-    )
-    precheck(ctx, objects, index)
+    if len(references) > 1:
+        from kubectl_profiles.model.refs import parse_profile_ref
+
+        profiles = [parse_profile_ref(r).profile for r in references]
+        stray = sorted(set(values) - set(profiles))
+        if stray:
+            raise UsageError(
+                f"values for several profiles are keyed by profile name, and {stray[0]!r} is none of them",
+                hint=f"write e.g. --set {profiles[0]}.KEY=VALUE",
+            )
+    installs: list[tuple[str, list[dict[str, Any]]]] = []
+    for reference in references or (None,):
+        own = values
+        if len(references) > 1 and reference is not None:
+            found = values.get(parse_profile_ref(reference).profile)
+            own = dict(found) if isinstance(found, dict) else {}
+        objects, index, entry = build(
+            ctx,
+            reference=reference,
+            url=url,
+            tag=tag if url else None,
+            branch=branch if url else None,
+            path=path,
+            name=name,
+            namespace=k.namespace,
+            values=own,
+            devel=devel,
+            catalog_namespace=catalog_namespace,
+            git_repository=git_repository,
+        )
+        precheck(ctx, objects, index)
+        installs.append((entry.layer if entry is not None else "", objects))
+    names = [objects[0]["metadata"]["name"] for _, objects in installs]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise UsageError(f"two of the profiles would both be installed as {twice[0]!r}", hint="install them apart")
+    groups = order_by_layer(installs)
+    objects = [obj for group in groups for obj in group]
     if output_dir:
         from pathlib import Path
 
         from kubectl_profiles.gitops import publish
         from kubectl_profiles.render import write_tree
 
-        written = write_tree(objects, Path(output_dir))
+        written = [p for group in groups for p in write_tree(group, Path(output_dir))]
         for p in written:
             click.echo(str(p))
         if commit:
@@ -244,7 +302,7 @@ def install_cmd(
                 output_dir,
                 written,
                 branch=branch,
-                message=message or f"Install profile {objects[0]['metadata']['name']}",
+                message=message or f"Install profile {', '.join(g[0]['metadata']['name'] for g in groups)}",
                 push=push,
                 create_pr=create_pr,
             )

@@ -307,6 +307,47 @@ def entries_from_index(data: bytes, repository: str, warn: Warn | None = None) -
     return entries
 
 
+def find_chart(data: bytes, repository: str, name: str, version: str | None) -> dict[str, Any]:
+    """`{url, name, archive, digest}` of one chart version in an index, annotated or not (a profile's remote chart).
+
+    `version` None or a range picks the highest release, as Helm does. Raises SourceError when it is not there.
+    """
+    from kubectl_profiles.model.semver import parse_range, parse_version
+
+    text = data.decode("utf-8-sig", errors="replace")
+    try:
+        _, pieces = _pieces(text)
+        chunks = "".join(c if c.endswith("\n") else c + "\n" for c in (text[s:e] for k, s, e in pieces if k == name))
+        parsed = _load(chunks) if chunks else []
+        found = [("", p) for p in parsed if isinstance(p, Mapping)] if isinstance(parsed, list) else None
+    except (_Layout, yaml.YAMLError):
+        found = None
+    versions = found if found is not None else [(k, i) for k, i in chart_versions_all(data) if k == name]
+    candidates = {_str(i.get("version")): i for _, i in versions if is_semver(_str(i.get("version")))}
+    if version and is_semver(version):
+        wanted = parse_version(version)
+        item = next((i for v, i in candidates.items() if parse_version(v) == wanted), None)
+    else:
+        best = parse_range(version or "*").best(parse_version(v) for v in candidates)
+        item = next((i for v, i in candidates.items() if best is not None and parse_version(v) == best), None)
+    if item is None:
+        raise SourceError(f"chart {name} {version or ''} is not in the index of {repository}".replace("  ", " "))
+    chart: dict[str, Any] = {"url": repository, "name": name, "archive": archive_url(repository, item.get("urls"))}
+    if item.get("digest"):
+        chart["digest"] = _str(item.get("digest"))
+    chart["version"] = _str(item.get("version"))
+    return chart
+
+
+def chart_versions_all(data: bytes) -> list[tuple[str, Mapping[str, Any]]]:
+    """Every chart version of an index, read whole."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError("not a valid index.yaml (not UTF-8 text)") from exc
+    return _whole(text)
+
+
 # --- chart archives ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ChartFiles:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -224,6 +225,85 @@ def render_installation(
         root_ref = {"kind": "GitRepository", "name": repo["metadata"]["name"], "namespace": namespace}
     r.node(tree, name, values or {}, root_ref)
     return [installation, *r.objects]
+
+
+def render_chart_installation(
+    *,
+    name: str,
+    namespace: str,
+    chart: Mapping[str, Any],
+    version: str,
+    catalog: Mapping[str, str],
+    values: Mapping[str, Any] | None = None,
+    version_range: str | None = None,
+    interval: str = "1m",
+) -> list[dict[str, Any]]:
+    """A profile that is a Helm chart: the ProfileInstallation, a HelmRepository and a HelmRelease pinned to it.
+
+    `chart` is the catalog entry's `{url, name}`. An `oci://` repository becomes a HelmRepository of `type: oci`,
+    the form Flux documents for OCI charts. The installation's values go to the chart as they are (a chart
+    profile has one artifact, the chart itself).
+    """
+    r = _Renderer(name, namespace, interval)
+    meta = r.meta(name)
+    if version_range:
+        meta["annotations"] = {RANGE_ANNOTATION: version_range}
+    spec: dict[str, Any] = {"catalog": dict(catalog)}
+    if values:
+        spec["values"] = copy.deepcopy(dict(values))
+    installation = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileInstallation", "metadata": meta, "spec": spec}
+    url = str(chart["url"])
+    repo_spec: dict[str, Any] = {"url": url, "interval": interval}
+    if url.startswith("oci://"):
+        repo_spec = {"type": "oci", **repo_spec}
+    repository = {"apiVersion": SOURCE_API, "kind": "HelmRepository", "metadata": r.meta(name), "spec": repo_spec}
+    release_spec: dict[str, Any] = {
+        "interval": interval,
+        "chart": {
+            "spec": {
+                "chart": str(chart["name"]),
+                "version": version,
+                "sourceRef": {"kind": "HelmRepository", "name": name, "namespace": namespace},
+            }
+        },
+        "targetNamespace": namespace,
+    }
+    if values:
+        release_spec["values"] = copy.deepcopy(dict(values))
+    release = {"apiVersion": HELM_API, "kind": "HelmRelease", "metadata": r.meta(name), "spec": release_spec}
+    return [installation, repository, release]
+
+
+def layer_order(layer: str) -> tuple[Any, ...]:
+    """Layers sort by name with numbers compared as numbers (`layer-2` before `layer-10`)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", layer) if part)
+
+
+def order_by_layer(installs: Sequence[tuple[str, list[dict[str, Any]]]]) -> list[list[dict[str, Any]]]:
+    """Installations applied together, ordered by layer; each one's HelmReleases depend on those of every lower layer.
+
+    `installs` are (layer, objects) pairs; an empty layer means none. As in Weave GitOps, profiles without a layer
+    come after (and depend on) every layered one; when no profile has a layer, nothing changes. The sort is stable,
+    so profiles of one layer keep the order they were given in.
+    """
+    if not any(layer for layer, _ in installs):
+        return [objects for _, objects in installs]
+    ranked = sorted(installs, key=lambda item: (not item[0], layer_order(item[0])))
+    out: list[list[dict[str, Any]]] = []
+    below: list[dict[str, str]] = []
+    current: str | None = None
+    pending: list[dict[str, str]] = []
+    for layer, objects in ranked:
+        if layer != current:
+            below, pending, current = below + pending, [], layer
+        releases = [o for o in objects if o.get("kind") == "HelmRelease"]
+        for release in releases:
+            if below:
+                deps = release["spec"].setdefault("dependsOn", [])
+                deps.extend(d for d in below if d not in deps)
+        pending += [{"name": o["metadata"]["name"]} for o in releases]
+        out.append(objects)
+    return out
 
 
 def to_yaml(objects: Sequence[Mapping[str, Any]]) -> str:

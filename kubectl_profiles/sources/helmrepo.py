@@ -479,3 +479,16 @@ def chart_files(chart: Mapping[str, Any], version: str, cache: HelmCache) -> hel
         if digest and hashlib.sha256(data).hexdigest() != digest.removeprefix("sha256:"):
             raise SourceError(f"chart archive {shown(archive)} does not match the digest in the index")
     return helmindex.read_chart_archive(data, where)
+
+
+def remote_chart_files(repository: str, name: str, version: str | None, cache: HelmCache) -> helmindex.ChartFiles:
+    """Chart.yaml and values.yaml of any chart in a Helm repository (a git profile's remote chart artifact)."""
+    _check_scheme(repository, cache.allow_http)
+    if repository.startswith("oci://"):
+        if not version:
+            raise SourceError(f"chart {name} from {shown(repository)} has no version to read")
+        return chart_files({"url": repository, "name": name}, version, cache)
+    credentials = cache.credentials_for(repository)
+    data = fetch(index_url(repository), credentials, cache, max_bytes=MAX_INDEX_BYTES, what="Helm repository index")
+    chart = helmindex.find_chart(data, shown(repository.rstrip("/")), name, version)
+    return chart_files(chart, str(chart.pop("version")), cache)

@@ -123,3 +123,32 @@ def test_help_imports_no_heavy_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_search_matches_category_and_entries_carry_helm_fields() -> None:
+    index = CatalogIndex(
+        [
+            {
+                "metadata": {"name": "platform", "namespace": "default"},
+                "spec": {
+                    "profiles": [
+                        {
+                            "name": "observability",
+                            "version": "0.1.0",
+                            "category": "Monitoring",
+                            "layer": "layer-1",
+                            "links": [{"name": "Docs", "url": "https://example.org/docs"}, {"name": "no url"}],
+                            "chart": {"url": "https://charts.example.org", "name": "observability-chart"},
+                        },
+                        {"name": "other", "version": "0.1.0", "url": "https://e.com/r"},
+                    ]
+                },
+            }
+        ]
+    )
+    assert [e.name for e in index.search("monitor")] == ["observability"]
+    entry = index.resolve("platform", "observability")
+    assert (entry.layer, entry.category) == ("layer-1", "Monitoring")
+    assert entry.links == ({"name": "Docs", "url": "https://example.org/docs"},)
+    assert entry.chart == {"url": "https://charts.example.org", "name": "observability-chart"}
+    assert index.resolve("platform", "other").chart is None
