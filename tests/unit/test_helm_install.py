@@ -1,0 +1,168 @@
+"""Helm-chart profiles in install (render, layers) and `catalog scan --helm`, without a cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kubectl_profiles.cli.main import cli
+from kubectl_profiles.render import layer_order, order_by_layer, render_chart_installation
+from tests.helm_standin import chart_archive, helm_standin, sha256
+
+CATALOG = {"catalog": "platform", "namespace": "default", "profile": "nginx", "version": "1.1.0"}
+
+
+def test_chart_profile_renders_a_helm_repository_and_a_pinned_release() -> None:
+    objs = render_chart_installation(
+        name="nginx",
+        namespace="web",
+        chart={"url": "https://charts.example.org/stable", "name": "nginx-profile"},
+        version="1.1.0",
+        catalog=CATALOG,
+        values={"replicaCount": 2},
+        version_range="^1.0",
+    )
+    assert [o["kind"] for o in objs] == ["ProfileInstallation", "HelmRepository", "HelmRelease"]
+    installation, repo, release = objs
+    assert installation["spec"] == {"catalog": CATALOG, "values": {"replicaCount": 2}}
+    assert installation["metadata"]["annotations"] == {"profiles.weave.works/version-range": "^1.0"}
+    assert repo["spec"] == {"url": "https://charts.example.org/stable", "interval": "1m"}
+    assert release["spec"]["chart"]["spec"] == {
+        "chart": "nginx-profile",
+        "version": "1.1.0",
+        "sourceRef": {"kind": "HelmRepository", "name": "nginx", "namespace": "web"},
+    }
+    assert release["spec"]["values"] == {"replicaCount": 2}
+    assert all(o["metadata"]["labels"]["profiles.weave.works/installation"] == "nginx" for o in objs)
+
+
+def test_oci_chart_profile_uses_a_helm_repository_of_type_oci() -> None:
+    objs = render_chart_installation(
+        name="podinfo",
+        namespace="web",
+        chart={"url": "oci://ghcr.example/charts", "name": "podinfo"},
+        version="6.5.0",
+        catalog=CATALOG,
+    )
+    assert objs[1]["spec"] == {"type": "oci", "url": "oci://ghcr.example/charts", "interval": "1m"}
+    assert "values" not in objs[2]["spec"]
+
+
+def _install(name: str) -> list[dict[str, Any]]:
+    return render_chart_installation(
+        name=name, namespace="ns", chart={"url": "https://c.example", "name": name}, version="1.0.0", catalog=CATALOG
+    )
+
+
+def _deps(groups: list[list[dict[str, Any]]]) -> dict[str, list[str]]:
+    return {
+        o["metadata"]["name"]: [d["name"] for d in o["spec"].get("dependsOn", [])]
+        for g in groups
+        for o in g
+        if o["kind"] == "HelmRelease"
+    }
+
+
+def test_layers_order_installs_and_each_depends_on_every_lower_layer() -> None:
+    groups = order_by_layer(
+        [
+            ("", _install("app")),
+            ("layer-10", _install("top")),
+            ("layer-2", _install("mesh")),
+            ("layer-0", _install("certs")),
+            ("layer-2", _install("ingress")),
+        ]
+    )
+    assert [g[0]["metadata"]["name"] for g in groups] == ["certs", "mesh", "ingress", "top", "app"]
+    assert _deps(groups) == {
+        "certs": [],
+        "mesh": ["certs"],
+        "ingress": ["certs"],
+        "top": ["certs", "mesh", "ingress"],
+        "app": ["certs", "mesh", "ingress", "top"],
+    }
+
+
+def test_without_layers_nothing_changes() -> None:
+    groups = order_by_layer([("", _install("b")), ("", _install("a"))])
+    assert [g[0]["metadata"]["name"] for g in groups] == ["b", "a"]
+    assert _deps(groups) == {"b": [], "a": []}
+
+
+def test_layer_names_compare_numbers_as_numbers() -> None:
+    assert sorted(["layer-10", "layer-2", "layer-1", "base"], key=layer_order) == [
+        "base",
+        "layer-1",
+        "layer-2",
+        "layer-10",
+    ]
+
+
+INDEX = """\
+apiVersion: v1
+entries:
+  nginx-profile:
+  - annotations:
+      weave.works/profile: nginx
+      weave.works/category: Networking
+    apiVersion: v2
+    description: An ingress controller
+    digest: {digest}
+    name: nginx-profile
+    urls:
+    - nginx-profile-1.1.0.tgz
+    version: 1.1.0
+  plain:
+  - apiVersion: v2
+    name: plain
+    version: 1.0.0
+    urls:
+    - plain-1.0.0.tgz
+generated: "2024-03-01T10:00:00Z"
+"""
+
+
+def test_catalog_scan_helm_prints_a_catalog_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    archive = chart_archive("nginx-profile", "1.1.0")
+    with helm_standin(tmp_path) as repo:
+        monkeypatch.setenv("SSL_CERT_FILE", str(repo.ca_file))
+        repo.basic = ("reader", "pa55word-xyz")
+        repo.files["/index.yaml"] = INDEX.replace("{digest}", sha256(archive)).encode()
+        result = CliRunner().invoke(
+            cli,
+            ["catalog", "scan", "--helm", repo.url, "--username", "reader", "--password-stdin", "--catalog", "web"],
+            input="pa55word-xyz\n",
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0, result.output
+        doc = yaml.safe_load(result.stdout)
+        assert doc["metadata"] == {"name": "web", "namespace": "default"}
+        assert [(p["name"], p["version"], p["category"]) for p in doc["spec"]["profiles"]] == [
+            ("nginx", "1.1.0", "Networking")
+        ]
+        assert "pa55word" not in result.output
+        assert not list((tmp_path / "cache").rglob("*pa55word*"))
+        for path in (tmp_path / "cache").rglob("*"):
+            assert path.is_dir() or b"pa55word" not in path.read_bytes()
+        repo.files["/index.yaml"] = INDEX.replace("weave.works/profile: nginx", "weave.works/other: x").encode()
+        result = CliRunner().invoke(
+            cli,
+            ["catalog", "scan", "--helm", repo.url, "--username", "reader", "--password-stdin"],
+            input="pa55word-xyz\n",
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0
+        assert result.stderr.strip() == f"warning: no chart in {repo.url} is annotated weave.works/profile: no entries"
+
+
+def test_catalog_scan_needs_exactly_one_source() -> None:
+    from kubectl_profiles.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["catalog", "scan"])
+    assert exit_info.value.code == 2
