@@ -29,7 +29,7 @@ import posixpath
 import re
 import tarfile
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,9 +61,10 @@ def _load(text: str) -> Any:
 
 # --- cutting an index into its chart versions ----------------------------------------------------------------
 _ENTRIES = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
-_TOP_KEY = re.compile(r"^[^\s#-][^\n]*$", re.MULTILINE)
+# Each pattern starts with a literal character, so that the engine skips ahead with a fast search over 20 MB.
+_TOP_KEY = re.compile(r"\n([^\s#-][^\n]*)")
 _TOP_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*:(?:[ \t]|$)")
-_ALIAS = re.compile(r"(?<![^\s\[{,])\*[A-Za-z0-9_]")
+_ALIAS = re.compile(r"\*(?<![^\s\[{,]\*)[A-Za-z0-9_]")
 _NEXT_LINE = re.compile(r"\n( *)(?=[^ \n\r#])")
 _FIRST_ITEM = re.compile(r"\n( *)-(?: |\r?\n)")
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*|'[^'\n]*'|\"[^\"\\\n]*\"):[ \t]*(?:#.*)?")
@@ -81,8 +82,8 @@ def _pieces(text: str) -> tuple[int, list[tuple[str, int, int]]]:
     if _ALIAS.search(text) is not None:
         raise _Layout  # an alias may copy a profile's fields into a version whose text does not mention them
     top = _TOP_KEY.search(text, found.end())
-    end = top.start() if top is not None else len(text)
-    if top is not None and not _TOP_FIELD.match(top.group(0)):
+    end = top.start() + 1 if top is not None else len(text)
+    if top is not None and not _TOP_FIELD.match(top.group(1)):
         raise _Layout  # a line at column 0 that is no key: something the cut does not understand
     first = _NEXT_LINE.search(text, found.end(), end)
     if first is None:
@@ -126,34 +127,62 @@ def _pieces(text: str) -> tuple[int, list[tuple[str, int, int]]]:
         pos = line_end
 
 
-def _cut_versions(text: str) -> list[tuple[str, Mapping[str, Any]]] | None:
-    """(chart key, version mapping) for each version whose text mentions the annotation; None: read it whole."""
-    try:
-        _, pieces = _pieces(text)
-    except _Layout:
-        return None
+_BATCH = 500
+"""Chart versions parsed at a time: memory holds one batch of parsed versions, not the whole index's."""
+_UNUSED = ("apiVersion", "appVersion", "created", "dependencies", "home", "icon", "sources", "type")
+"""Fields of an index entry that no catalog entry uses; removed from the text before parsing (half of it)."""
+
+
+def _unused_fields(key_indent: int) -> re.Pattern[str]:
+    """A field at the versions' key indentation and its value: the lines below it that are deeper, or list items
+    at its own indentation (helm's layout), or blank."""
+    names = "|".join(_UNUSED)
+    return re.compile(
+        rf"\n {{{key_indent}}}(?:{names}):[^\n]*(?:\n(?: {{{key_indent + 1},}}[^\n]*| {{{key_indent}}}- [^\n]*|[ \t]*(?=\n)))*"
+    )
+
+
+def _batches(text: str) -> Iterator[list[tuple[str, Mapping[str, Any]]]]:
+    """(chart key, version mapping) for each version whose text mentions the annotation, a batch at a time.
+
+    Raises _Layout when the index must be read whole instead.
+    """
+    item_indent, pieces = _pieces(text)
+    unused = _unused_fields(item_indent + 2)
     keys: list[str] = []
     chunks: list[str] = []
     mention = text.find(PROFILE_ANNOTATION, pieces[0][1]) if pieces else -1
-    for key, start, end in pieces:
-        if mention < 0:
-            break
-        if mention < start:
-            mention = text.find(PROFILE_ANNOTATION, start)
-        if 0 <= mention < end:
-            keys.append(key)
-            chunks.append(text[start:end])
-            mention = text.find(PROFILE_ANNOTATION, end)
-    if not chunks:
-        return []
-    # The pieces keep their indentation: a block sequence may start indented, so they join into one document.
+    for n, (key, start, end) in enumerate(pieces):
+        if mention >= 0:
+            if mention < start:
+                mention = text.find(PROFILE_ANNOTATION, start)
+            if 0 <= mention < end:
+                keys.append(key)
+                chunks.append(text[start:end])
+                mention = text.find(PROFILE_ANNOTATION, end)
+        if chunks and (len(chunks) == _BATCH or mention < 0 or n == len(pieces) - 1):
+            # The pieces keep their indentation: a block sequence may start indented, so they join into one document.
+            joined = unused.sub("", "\n" + "".join(c if c.endswith("\n") else c + "\n" for c in chunks))
+            try:
+                parsed = _load(joined)
+            except yaml.YAMLError:
+                raise _Layout from None
+            if not isinstance(parsed, list) or len(parsed) != len(chunks):
+                raise _Layout
+            if not all(isinstance(p, Mapping) for p in parsed):
+                raise _Layout
+            yield list(zip(keys, parsed, strict=True))
+            keys, chunks = [], []
+        if mention < 0 and not chunks:
+            return
+
+
+def _cut_versions(text: str) -> list[tuple[str, Mapping[str, Any]]] | None:
+    """Every batch at once, or None when the index must be read whole (for tests and small indexes)."""
     try:
-        parsed = _load("".join(c if c.endswith("\n") else c + "\n" for c in chunks))
-    except yaml.YAMLError:
+        return [item for batch in _batches(text) for item in batch]
+    except _Layout:
         return None
-    if not isinstance(parsed, list) or len(parsed) != len(chunks) or not all(isinstance(p, Mapping) for p in parsed):
-        return None
-    return list(zip(keys, parsed, strict=True))
 
 
 def _whole(text: str) -> list[tuple[str, Mapping[str, Any]]]:
@@ -178,20 +207,11 @@ def _whole(text: str) -> list[tuple[str, Mapping[str, Any]]]:
     return out
 
 
-def chart_versions(data: bytes) -> list[tuple[str, Mapping[str, Any]]]:
-    """Every chart version that may be a profile, as (chart key, mapping); raises SourceError on a broken index."""
+def _text(data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError("not a valid index.yaml (not UTF-8 text)") from exc
-    head = text.lstrip()[:1]
-    if head and head != "{":
-        cut = _cut_versions(text)
-        if cut is not None:
-            if not re.search(r"^apiVersion:", text, re.MULTILINE):
-                raise SourceError("not a Helm repository index (no apiVersion)")
-            return cut
-    return _whole(text)
 
 
 # --- chart versions into catalog entries ---------------------------------------------------------------------
@@ -249,8 +269,9 @@ def entry_from_chart(item: Mapping[str, Any], repository: str, key: str = "") ->
     archive = archive_url(repository, item.get("urls"))
     if archive:
         chart_ref["archive"] = archive
-    digest = _str(item.get("digest"))
-    if digest:
+    digest = item.get("digest")
+    # A digest of only digits would have been read as a number: then it is unusable, and left out.
+    if isinstance(digest, str) and re.fullmatch(r"(sha256:)?[0-9a-f]{64}", digest):
         chart_ref["digest"] = digest
     entry["chart"] = chart_ref
     description = _str(item.get("description"))
@@ -283,26 +304,46 @@ def entries_from_index(data: bytes, repository: str, warn: Warn | None = None) -
     """Catalog entries for every annotated chart version of an index, sorted by profile and version.
 
     A version that is not semantic, or a second chart claiming the same profile and version, is skipped with a
-    warning (the catalog rules would refuse the whole catalog for it).
+    warning (the catalog rules would refuse the whole catalog for it). Raises SourceError on a broken index.
     """
+    text = _text(data)
     entries: list[dict[str, Any]] = []
+    notes: list[str] = []
     seen: dict[tuple[str, str], str] = {}
-    for key, item in chart_versions(data):
-        entry = entry_from_chart(item, repository, key)
-        if entry is None:
-            continue
-        chart = entry["chart"]["name"]
-        if not is_semver(entry["version"]):
-            if warn is not None:
-                warn(f"skipping chart {chart} {entry['version']!r}: not a semantic version")
-            continue
-        ident = (entry["name"], entry["version"].removeprefix("v"))
-        if ident in seen:
-            if warn is not None:
-                warn(f"skipping chart {chart} {entry['version']}: profile {entry['name']} is also chart {seen[ident]}")
-            continue
-        seen[ident] = chart
-        entries.append(entry)
+
+    def add(versions: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        for key, item in versions:
+            entry = entry_from_chart(item, repository, key)
+            if entry is None:
+                continue
+            chart = entry["chart"]["name"]
+            if not is_semver(entry["version"]):
+                notes.append(f"skipping chart {chart} {entry['version']!r}: not a semantic version")
+                continue
+            ident = (entry["name"], entry["version"].removeprefix("v"))
+            if ident in seen:
+                notes.append(
+                    f"skipping chart {chart} {entry['version']}: profile {entry['name']} is also chart {seen[ident]}"
+                )
+                continue
+            seen[ident] = chart
+            entries.append(entry)
+
+    try:
+        if text.lstrip()[:1] in ("{", ""):
+            raise _Layout
+        if not re.search(r"^apiVersion:", text, re.MULTILINE):
+            raise SourceError("not a Helm repository index (no apiVersion)")
+        for batch in _batches(text):
+            add(batch)
+    except _Layout:
+        entries.clear()
+        notes.clear()
+        seen.clear()
+        add(_whole(text))
+    for note in notes:
+        if warn is not None:
+            warn(note)
     entries.sort(key=lambda e: (e["name"], e["chart"]["name"], e["version"]))
     return entries
 
@@ -314,7 +355,7 @@ def find_chart(data: bytes, repository: str, name: str, version: str | None) -> 
     """
     from kubectl_profiles.model.semver import parse_range, parse_version
 
-    text = data.decode("utf-8-sig", errors="replace")
+    text = _text(data)
     try:
         _, pieces = _pieces(text)
         chunks = "".join(c if c.endswith("\n") else c + "\n" for c in (text[s:e] for k, s, e in pieces if k == name))
@@ -322,7 +363,7 @@ def find_chart(data: bytes, repository: str, name: str, version: str | None) -> 
         found = [("", p) for p in parsed if isinstance(p, Mapping)] if isinstance(parsed, list) else None
     except (_Layout, yaml.YAMLError):
         found = None
-    versions = found if found is not None else [(k, i) for k, i in chart_versions_all(data) if k == name]
+    versions = found if found is not None else [(k, i) for k, i in _whole(text) if k == name]
     candidates = {_str(i.get("version")): i for _, i in versions if is_semver(_str(i.get("version")))}
     if version and is_semver(version):
         wanted = parse_version(version)
@@ -337,15 +378,6 @@ def find_chart(data: bytes, repository: str, name: str, version: str | None) -> 
         chart["digest"] = _str(item.get("digest"))
     chart["version"] = _str(item.get("version"))
     return chart
-
-
-def chart_versions_all(data: bytes) -> list[tuple[str, Mapping[str, Any]]]:
-    """Every chart version of an index, read whole."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError("not a valid index.yaml (not UTF-8 text)") from exc
-    return _whole(text)
 
 
 # --- chart archives ------------------------------------------------------------------------------------------

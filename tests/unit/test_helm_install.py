@@ -166,3 +166,65 @@ def test_catalog_scan_needs_exactly_one_source() -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["catalog", "scan"])
     assert exit_info.value.code == 2
+
+
+def _git_repo(path: Path, files: dict[str, str], tag: str) -> str:
+    import subprocess
+
+    for name, text in files.items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        (path / name).write_text(text)
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "HOME": str(path)}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid", "PATH": "/usr/bin:/bin"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "profile"], ["tag", tag]):
+        subprocess.run(["git", *args], cwd=path, env=env, check=True)
+    return path.as_uri()
+
+
+def test_show_values_of_a_git_profile_per_artifact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    archive = chart_archive("exporter", "0.2.0", values="# exporter defaults\nport: 9113\n")
+    with helm_standin(tmp_path) as charts:
+        monkeypatch.setenv("SSL_CERT_FILE", str(charts.ca_file))
+        charts.files["/index.yaml"] = (
+            "apiVersion: v1\nentries:\n  exporter:\n  - apiVersion: v2\n    name: exporter\n"
+            f"    digest: {sha256(archive)}\n    urls:\n    - exporter-0.2.0.tgz\n    version: 0.2.0\n"
+        ).encode()
+        charts.files["/exporter-0.2.0.tgz"] = archive
+        nested = _git_repo(
+            tmp_path / "nested",
+            {
+                "profile.yaml": "apiVersion: weave.works/v1alpha1\nkind: ProfileDefinition\nmetadata: {name: inner}\n"
+                "spec:\n  artifacts:\n    - name: db\n      chart: {path: chart, defaultValues: 'size: 1'}\n"
+            },
+            "v1.0.0",
+        )
+        url = _git_repo(
+            tmp_path / "profile",
+            {
+                "web/profile.yaml": "apiVersion: weave.works/v1alpha1\nkind: ProfileDefinition\nmetadata: {name: web}\n"
+                "spec:\n  artifacts:\n"
+                "    - name: server\n      chart: {path: charts/server}\n"
+                f"    - name: exporter\n      chart: {{url: '{charts.url}', name: exporter, version: 0.2.0}}\n"
+                "    - name: config\n      kustomize: {path: manifests}\n"
+                f"    - name: inner\n      profile: {{source: {{url: '{nested}', tag: v1.0.0}}}}\n",
+                "web/charts/server/Chart.yaml": "apiVersion: v2\nname: server\nversion: 1.0.0\n",
+                "web/charts/server/values.yaml": "# server defaults\nreplicaCount: 1\n",
+                "web/manifests/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n",
+            },
+            "web/1.0.0",
+        )
+        result = CliRunner().invoke(
+            cli, ["show", "values", "--url", url, "--tag", "web/1.0.0", "--path", "web"], catch_exceptions=False
+        )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "server:\n  # server defaults\n  replicaCount: 1\n"
+        "exporter:\n  # exporter defaults\n  port: 9113\n"
+        "inner:\n  db:\n    size: 1\n"
+    )
+    assert yaml.safe_load(result.stdout) == {
+        "server": {"replicaCount": 1},
+        "exporter": {"port": 9113},
+        "inner": {"db": {"size": 1}},
+    }
