@@ -67,7 +67,8 @@ def build(
             "version": str(entry.version),
         }
     if entry is not None and entry.chart is not None:
-        return _build_chart(entry, catalog or {}, name, namespace, values, version_range), index, entry
+        objects = _build_chart(entry, catalog or {}, name, namespace, values, version_range, _secret_of(index, entry))
+        return objects, index, entry
     tree = resolve_tree(source, common.git_cache(ctx, index))
     install_name = name or (entry.name if entry else tree.definition.name)
     if not is_dns_label(install_name):
@@ -89,6 +90,17 @@ def build(
     return objects, index, entry
 
 
+def _secret_of(index: Any, entry: Any) -> str | None:
+    """The secretRef of the catalog's Helm repository that serves this entry's chart, if it has one."""
+    for source in index.catalog_sources(entry.catalog, entry.namespace):
+        for repo in (source.get("spec") or {}).get("helmRepositories") or []:
+            url = str((repo or {}).get("url") or "").rstrip("/")
+            name = ((repo or {}).get("secretRef") or {}).get("name")
+            if url and url == str(entry.chart["url"]).rstrip("/") and name:
+                return str(name)
+    return None
+
+
 def _build_chart(
     entry: Any,
     catalog: dict[str, str],
@@ -96,6 +108,7 @@ def _build_chart(
     namespace: str,
     values: dict[str, Any],
     version_range: str | None,
+    secret: str | None = None,
 ) -> list[dict[str, Any]]:
     """A profile that is a Helm chart: no repository to read, the catalog entry says everything."""
     from kubectl_profiles.errors import UsageError
@@ -105,7 +118,14 @@ def _build_chart(
     install_name = name or entry.name
     if not is_dns_label(install_name):
         raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")
+    if secret and namespace != entry.namespace:
+        click.echo(
+            f"warning: the chart repository of {entry.ref} needs the Secret {secret!r}; Flux reads it from "
+            f"namespace {namespace}, so copy it there from {entry.namespace}",
+            err=True,
+        )
     return render_chart_installation(
+        secret_ref=secret,
         name=install_name,
         namespace=namespace,
         chart=entry.chart,

@@ -105,6 +105,7 @@ def upgrade_cmd(
     if output_dir:
         _upgrade_files(ctx, output_dir, current, objects, entry, ref, devel)
         return
+    _keep_layer_dependencies(k, objects)
     preflight_flux(ctx)
     if dry_run:
         k.apply(objects, dry_run=True)
@@ -175,3 +176,17 @@ def _upgrade_files(
             err=True,
         )
         ctx.exit(1)
+
+
+def _keep_layer_dependencies(k: Any, objects: list[dict[str, Any]]) -> None:
+    """Releases installed together with others depend on the lower layers' releases (install A B C): an upgrade
+    of one of them keeps those dependencies, which its catalog entry alone cannot say."""
+    for obj in objects:
+        if obj.get("kind") != "HelmRelease":
+            continue
+        existing = k.get(k.resource_for(obj), obj["metadata"]["name"], obj["metadata"]["namespace"])
+        old = ((existing or {}).get("spec") or {}).get("dependsOn") or []
+        deps = obj["spec"].setdefault("dependsOn", [])
+        deps.extend(d for d in old if d not in deps)
+        if not deps:
+            del obj["spec"]["dependsOn"]

@@ -237,12 +237,14 @@ def render_chart_installation(
     values: Mapping[str, Any] | None = None,
     version_range: str | None = None,
     interval: str = "1m",
+    secret_ref: str | None = None,
 ) -> list[dict[str, Any]]:
     """A profile that is a Helm chart: the ProfileInstallation, a HelmRepository and a HelmRelease pinned to it.
 
     `chart` is the catalog entry's `{url, name}`. An `oci://` repository becomes a HelmRepository of `type: oci`,
     the form Flux documents for OCI charts. The installation's values go to the chart as they are (a chart
-    profile has one artifact, the chart itself).
+    profile has one artifact, the chart itself). `secret_ref` names the Secret with the repository's credentials,
+    which Flux reads from the HelmRepository's namespace.
     """
     r = _Renderer(name, namespace, interval)
     meta = r.meta(name)
@@ -256,6 +258,8 @@ def render_chart_installation(
     repo_spec: dict[str, Any] = {"url": url, "interval": interval}
     if url.startswith("oci://"):
         repo_spec = {"type": "oci", **repo_spec}
+    if secret_ref:
+        repo_spec["secretRef"] = {"name": secret_ref}
     repository = {"apiVersion": SOURCE_API, "kind": "HelmRepository", "metadata": r.meta(name), "spec": repo_spec}
     release_spec: dict[str, Any] = {
         "interval": interval,

@@ -148,8 +148,9 @@ def test_install_one_chart_profile(
     helm: tuple[Plugin, HelmStandin], catalog: str, cluster: Any, namespace: str
 ) -> None:
     plugin, repo = helm
-    out = ok(plugin("install", "charts/nginx@~1.0", "-n", namespace, "--set", "replicaCount=3"))
-    assert "profileinstallation.weave.works/nginx created" in out
+    result = plugin("install", "charts/nginx@~1.0", "-n", namespace, "--set", "replicaCount=3")
+    assert "profileinstallation.weave.works/nginx created" in ok(result)
+    assert f"needs the Secret 'charts-auth'; Flux reads it from namespace {namespace}" in result.stderr
     assert names(cluster, namespace) == {
         "profileinstallation.weave.works/nginx",
         "helmrepository.source.toolkit.fluxcd.io/nginx",
@@ -164,6 +165,7 @@ def test_install_one_chart_profile(
     assert release["spec"]["values"] == {"replicaCount": 3}
     source = yaml.safe_load(cluster.kubectl("get", "helmrepository", "nginx", "-n", namespace, "-o", "yaml").stdout)
     assert source["spec"]["url"] == f"{repo.url}/charts"
+    assert source["spec"]["secretRef"] == {"name": "charts-auth"}
     pi = yaml.safe_load(cluster.kubectl("get", "pi", "nginx", "-n", namespace, "-o", "yaml").stdout)
     assert pi["spec"]["catalog"] == {
         "catalog": "charts",
@@ -202,6 +204,11 @@ def test_install_several_profiles_orders_them_by_layer(
     assert _depends(cluster, namespace) == {"certs": [], "nginx": ["certs"], "app": ["certs", "nginx"]}
     app = yaml.safe_load(cluster.kubectl("get", "helmrelease", "app", "-n", namespace, "-o", "yaml").stdout)
     assert app["spec"]["values"] == {"greeting": "hi"}
+    # an upgrade of one of them keeps its place among the layers
+    ok(plugin("upgrade", "nginx", "-n", namespace, "--version", "1.0.0", "--allow-downgrade"))
+    assert _depends(cluster, namespace) == {"certs": [], "nginx": ["certs"], "app": ["certs", "nginx"]}
+    nginx = yaml.safe_load(cluster.kubectl("get", "helmrelease", "nginx", "-n", namespace, "-o", "yaml").stdout)
+    assert nginx["spec"]["chart"]["spec"]["version"] == "1.0.0"
     # The same as files for GitOps, without touching the cluster
     written = ok(plugin("install", "charts/nginx", "charts/certs", "-n", "gitops", "--output-dir", str(tmp_path)))
     assert len(written.split()) == 8
