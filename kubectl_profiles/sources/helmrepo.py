@@ -470,7 +470,8 @@ def chart_files(chart: Mapping[str, Any], version: str, cache: HelmCache) -> hel
         archive = str(chart.get("archive") or "")
         if not archive:
             raise SourceError(f"the catalog entry of chart {where} names no archive")
-        _check_scheme(archive, cache.allow_http)
+        # An https repository's archives are https too: a catalog entry must not send the reader to local files.
+        _check_scheme(archive, cache.allow_http and not repository.startswith("https://"))
         # As Helm does by default: the repository's credentials go only to the repository's own origin.
         if _origin(archive) != _origin(_split_userinfo(repository, None)[0]):
             credentials = None

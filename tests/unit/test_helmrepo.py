@@ -453,3 +453,13 @@ def test_scanned_entries_make_a_catalog_that_validate_and_the_webhook_rules_acce
     }
     report = validate_documents(parse_documents("catalog.json", json.dumps(source)), Facts())
     assert [str(f.violation) for f in report.findings if f.violation.is_error] == []
+
+
+def test_an_https_repository_cannot_send_the_reader_to_local_files(tmp_path: Path) -> None:
+    (tmp_path / "secret.tgz").write_bytes(chart_archive("x", "1.0.0"))
+    cache = helmrepo.HelmCache(root=tmp_path / "cache", allow_http=True)
+    chart = {"url": "https://charts.example.org", "name": "x", "archive": f"file://{tmp_path}/secret.tgz"}
+    with pytest.raises(SourceError, match="local development only"):
+        helmrepo.chart_files(chart, "1.0.0", cache)
+    local = {"url": f"file://{tmp_path}", "name": "x", "archive": f"file://{tmp_path}/secret.tgz"}
+    assert helmrepo.chart_files(local, "1.0.0", cache).chart["name"] == "x"
