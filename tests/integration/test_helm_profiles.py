@@ -62,6 +62,14 @@ def _repository(repo: HelmStandin) -> None:
     add("cert-manager", "certs", "0.3.0", "      weave.works/layer: layer-0\n", chart_archive("cert-manager", "0.3.0"))
     add("demo-app", "app", "2.0.0", "", chart_archive("demo-app", "2.0.0", values="greeting: hello\n"))
     add("broken", "broken", "0.1.0", "", b"this is not a gzip tarball")
+    add(
+        "future",
+        "future",
+        "1.0.0",
+        "",
+        chart_archive("future", "1.0.0"),
+        "    kubeVersion: '>=1.30.0-0'\n",
+    )
     index = "apiVersion: v1\nentries:\n"
     for chart, versions in charts.items():
         index += f"  {chart}:\n" + "".join(versions)
@@ -114,7 +122,14 @@ def catalog(cluster: Any, helm: tuple[Plugin, HelmStandin]) -> str:
 def test_scan_reads_only_annotated_charts_every_version(catalog: str, cluster: Any) -> None:
     source = yaml.safe_load(cluster.kubectl("get", "pcs", catalog, "-n", "default", "-o", "yaml").stdout)
     found = sorted((p["name"], p["version"]) for p in source["spec"]["profiles"])
-    assert found == [("app", "2.0.0"), ("broken", "0.1.0"), ("certs", "0.3.0"), ("nginx", "1.0.0"), ("nginx", "1.1.0")]
+    assert found == [
+        ("app", "2.0.0"),
+        ("broken", "0.1.0"),
+        ("certs", "0.3.0"),
+        ("future", "1.0.0"),
+        ("nginx", "1.0.0"),
+        ("nginx", "1.1.0"),
+    ]
 
 
 def test_list_search_by_category_and_describe(helm: tuple[Plugin, HelmStandin], catalog: str) -> None:
@@ -225,15 +240,19 @@ def test_install_several_profiles_orders_them_by_layer(
 
 
 def test_webhook_verdicts_on_chart_entries(catalog: str, cluster: Any, namespace: str) -> None:
-    def installation(version: str, name: str = "nginx", cat: str = catalog) -> str:
+    def installation(version: str, name: str = "nginx", cat: str = catalog, profile: str = "nginx") -> str:
         return yaml.safe_dump(
             {
                 "apiVersion": "weave.works/v1alpha1",
                 "kind": "ProfileInstallation",
                 "metadata": {"name": name, "namespace": namespace},
-                "spec": {"catalog": {"catalog": cat, "namespace": "default", "profile": "nginx", "version": version}},
+                "spec": {"catalog": {"catalog": cat, "namespace": "default", "profile": profile, "version": version}},
             }
         )
+
+    # the chart's kubeVersion is a prerequisite the webhook checks (this API server is 1.20)
+    denied = cluster.kubectl("apply", "-f", "-", input=installation("1.0.0", "future", profile="future"), check=False)
+    assert denied.returncode != 0 and "kubernetes >=1.30.0-0" in denied.stderr
 
     denied = cluster.kubectl("apply", "-f", "-", input=installation("9.9.9"), check=False)
     assert denied.returncode != 0
