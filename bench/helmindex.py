@@ -86,6 +86,18 @@ def generate(n: int, share: float, seed: int = 7) -> str:
     return yaml.safe_dump(index, sort_keys=True, width=120)
 
 
+def peak_rss_mib() -> float:
+    """This process's peak RSS. VmHWM, not getrusage: on Linux ru_maxrss keeps the high-water mark of the process
+    before exec, that is of the parent that forked it (here, one holding a generated index)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def measure(kind: str, path: str) -> None:
     """Run in a child process: one read of the file, printed as JSON (seconds, peak RSS in MiB, entries)."""
     data = Path(path).read_bytes()
@@ -100,7 +112,7 @@ def measure(kind: str, path: str) -> None:
         doc = yaml.load(data.decode(), Loader=yaml.CSafeLoader)
         count = sum(len(v) for v in doc["entries"].values())
     seconds = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_rss_mib()
     print(json.dumps({"seconds": seconds, "rss": rss, "count": count}))
 
 
