@@ -116,11 +116,14 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
     return out
 
 
-_OCI = re.compile(r"^oci://[A-Za-z0-9.-]+(:[0-9]+)?/[a-z0-9][a-z0-9._/-]*[a-z0-9]$")
+_OCI = re.compile(r"^oci://[A-Za-z0-9.-]+(:[0-9]+)?(/[a-z0-9][a-z0-9._/-]*[a-z0-9])?$")
 
 
-def check_helm_url(url: Any, path: str, rule: str, policy: Policy) -> list[Violation]:
-    """A Helm repository: `https://HOST/...` (its index), or `oci://HOST/PATH`; http:// only where file:// is."""
+def check_helm_url(url: Any, path: str, rule: str, policy: Policy, *, oci_chart: bool = False) -> list[Violation]:
+    """A Helm repository: `https://HOST/...` (its index), or `oci://HOST[/PATH]`; http:// only where file:// is.
+
+    With `oci_chart` (a catalog's helmRepositories), an oci:// URL must name a chart: `oci://HOST/[PATH/]CHART`.
+    """
     where = path[2:]
     if not isinstance(url, str) or not url.strip():
         return [Violation(path, rule, f"{where}: url is missing; give an https:// Helm repository or oci://HOST/PATH")]
@@ -137,7 +140,7 @@ def check_helm_url(url: Any, path: str, rule: str, policy: Policy) -> list[Viola
     if parts.scheme == "https" and parts.hostname and " " not in url:
         return []
     if parts.scheme == "oci":
-        if _OCI.match(url):
+        if _OCI.match(url) and (parts.path.strip("/") or not oci_chart):
             return []
         return [Violation(path, rule, f"{where}: {url!r} is not an OCI repository; write oci://HOST/PATH/CHART")]
     if parts.scheme in ("http", "file"):
@@ -193,7 +196,11 @@ def check_catalog_source(
         out += check_url(mapping(repo).get("url"), f"$.spec.repositories[{i}].url", "catalog.url.form", facts.policy)
     for i, repo in enumerate(seq(spec.get("helmRepositories"))):
         out += check_helm_url(
-            mapping(repo).get("url"), f"$.spec.helmRepositories[{i}].url", "catalog.helm-repository.url", facts.policy
+            mapping(repo).get("url"),
+            f"$.spec.helmRepositories[{i}].url",
+            "catalog.helm-repository.url",
+            facts.policy,
+            oci_chart=True,
         )
     if "access" in spec:
         out += access_rules.access_block_violations(spec.get("access"), "$.spec.access")
