@@ -304,3 +304,16 @@ def test_scan_errors_are_one_line(helm: tuple[Plugin, HelmStandin]) -> None:
     )  # fmt: skip
     assert "HTTP 401 Unauthorized; check the credentials" in one_error_line(wrong)
     assert "not-the-password" not in wrong.stderr
+
+
+def test_scan_apply_writes_the_catalog(helm: tuple[Plugin, HelmStandin], cluster: Any) -> None:
+    plugin, repo = helm
+    result = scan(
+        plugin, f"{repo.url}/charts", "--username", "reader", "--password-stdin", "--catalog", "applied", "--apply",
+        "-n", "default",
+    )  # fmt: skip
+    assert ok(result).strip() == "profilecatalogsource.weave.works/applied applied with 6 entries"
+    source = yaml.safe_load(cluster.kubectl("get", "pcs", "applied", "-n", "default", "-o", "yaml").stdout)
+    nginx = next(p for p in source["spec"]["profiles"] if p["name"] == "nginx" and p["version"] == "1.1.0")
+    assert nginx["chart"]["name"] == "nginx-profile" and nginx["layer"] == "layer-1"
+    assert PASSWORD not in yaml.safe_dump(source)
