@@ -60,7 +60,7 @@ def _load(text: str) -> Any:
 
 
 # --- cutting an index into its chart versions ----------------------------------------------------------------
-_ENTRIES = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
+_ENTRIES = re.compile(r"^entries:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 # Each pattern starts with a literal character, so that the engine skips ahead with a fast search over 20 MB.
 _TOP_KEY = re.compile(r"\n([^\s#-][^\n]*)")
 _TOP_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*:(?:[ \t]|$)")

@@ -137,6 +137,7 @@ LAYOUTS = {
     "items indented under their key": _indent_items(INDEX),
     "comments and blank lines": INDEX.replace("  cert-manager:\n", "\n# comment\n  cert-manager:  # c\n\n"),
     "quoted chart key": INDEX.replace("  cert-manager:\n", "  'cert-manager':\n"),
+    "CRLF line ends": INDEX.replace("\n", "\r\n"),
     "block scalar with dashes": INDEX.replace(
         "description: Certificates", "description: |-\n      - not an item\n      weave.works/profile: no"
     ),
