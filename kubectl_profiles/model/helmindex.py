@@ -216,7 +216,8 @@ def _text(data: bytes) -> str:
 
 # --- chart versions into catalog entries ---------------------------------------------------------------------
 def _str(value: Any) -> str:
-    return value if isinstance(value, str) else "" if value is None else str(value)
+    # `type(...) is str` first: parsed values are plain str, and this runs a dozen times per chart version.
+    return value if type(value) is str else "" if value is None else str(value)
 
 
 def parse_links(raw: Any) -> list[dict[str, str]]:
@@ -252,13 +253,16 @@ def kube_prerequisite(kube_version: Any) -> str | None:
     text = _str(kube_version).strip()
     if not text:
         return None
-    return "kubernetes " + re.sub(r"\s*,\s*", " ", text)
+    return "kubernetes " + (re.sub(r"\s*,\s*", " ", text) if "," in text else text)
+
+
+_DIGEST = re.compile(r"(sha256:)?[0-9a-f]{64}")
 
 
 def entry_from_chart(item: Mapping[str, Any], repository: str, key: str = "") -> dict[str, Any] | None:
     """A catalog entry from one chart version of an index; None when the chart is not annotated as a profile."""
     annotations = item.get("annotations")
-    annotations = annotations if isinstance(annotations, Mapping) else {}
+    annotations = annotations if type(annotations) is dict or isinstance(annotations, Mapping) else {}
     profile = _str(annotations.get(PROFILE_ANNOTATION)).strip()
     if not profile:
         return None
@@ -271,7 +275,7 @@ def entry_from_chart(item: Mapping[str, Any], repository: str, key: str = "") ->
         chart_ref["archive"] = archive
     digest = item.get("digest")
     # A digest of only digits would have been read as a number: then it is unusable, and left out.
-    if isinstance(digest, str) and re.fullmatch(r"(sha256:)?[0-9a-f]{64}", digest):
+    if type(digest) is str and _DIGEST.fullmatch(digest):
         chart_ref["digest"] = digest
     entry["chart"] = chart_ref
     description = _str(item.get("description"))
@@ -282,16 +286,17 @@ def entry_from_chart(item: Mapping[str, Any], repository: str, key: str = "") ->
         entry["keywords"] = [_str(k) for k in keywords if k is not None]
     maintainers = item.get("maintainers")
     if isinstance(maintainers, list):
-        names = [_str(m.get("name")) for m in maintainers if isinstance(m, Mapping) and m.get("name")]
+        names = [_str(m.get("name")) for m in maintainers if type(m) is dict and m.get("name")]
         if names:
             entry["maintainer"] = ", ".join(names)
     for field, annotation in (("category", CATEGORY_ANNOTATION), ("layer", LAYER_ANNOTATION)):
         value = _str(annotations.get(annotation)).strip()
         if value:
             entry[field] = value
-    links = parse_links(annotations.get(LINKS_ANNOTATION))
-    if links:
-        entry["links"] = links
+    if LINKS_ANNOTATION in annotations:
+        links = parse_links(annotations[LINKS_ANNOTATION])
+        if links:
+            entry["links"] = links
     prerequisite = kube_prerequisite(item.get("kubeVersion"))
     if prerequisite:
         entry["prerequisites"] = [prerequisite]
