@@ -113,6 +113,33 @@ def test_malformed_reviews_are_400(body: Any) -> None:
     assert status == 400 and outcome is None and reply["error"].startswith("malformed AdmissionReview")
 
 
+@pytest.mark.parametrize(
+    ("operation", "obj", "old", "missing"),
+    [
+        ("CREATE", None, None, "request.object"),
+        ("UPDATE", None, installation(), "request.object"),
+        ("UPDATE", installation(), None, "request.oldObject"),
+        ("DELETE", None, None, "request.oldObject"),
+    ],
+)
+@pytest.mark.parametrize("resource", ["profileinstallations", "profilecatalogsources"])
+def test_a_review_without_the_object_it_is_about_is_400(
+    operation: str, obj: Any, old: Any, missing: str, resource: str
+) -> None:
+    """The API server always sends `object` for CREATE and UPDATE and `oldObject` for UPDATE and DELETE: a review
+    without them is malformed, not something to allow for want of anything to check."""
+    status, reply, outcome = review(
+        admission(obj, operation=operation, old=old, resource=resource), facts_from(catalog()), Policy()
+    )
+    assert status == 400 and outcome is None
+    assert reply["error"] == f"malformed AdmissionReview: {missing} is missing for a {operation}"
+
+
+def test_delete_needs_no_object() -> None:
+    status, body, _ = review(admission(None, operation="DELETE", old=installation()), facts_from(catalog()), Policy())
+    assert status == 200 and body["response"]["allowed"] is True
+
+
 def test_a_failing_rule_denies_never_allows(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("bug")
