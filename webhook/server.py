@@ -193,24 +193,48 @@ def make_app(config: Config, cache: Cache | None = None) -> web.Application:
 
 
 class ReloadingTLS:
-    """An SSLContext (TLS >= 1.2) whose certificate and key are reloaded when their files change."""
+    """A served SSLContext (TLS >= 1.2) whose certificate and key are reloaded when their files change.
+
+    The pair is loaded into a fresh context and swapped in only once it loaded whole: a rotation that writes the
+    certificate before the key leaves the old pair served until the key follows. The listening socket keeps the
+    context it was started with (`context`); its SNI callback, which OpenSSL calls on every handshake (with or
+    without a server name), points the connection at the current pair.
+    """
 
     def __init__(self, cert: str, key: str) -> None:
         self.cert, self.key = Path(cert), Path(key)
-        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self.context.minimum_version = ssl.TLSVersion.TLSv1_2
-        self.context.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")
         self._stamp: tuple[float, float] | None = None
-        self.reload()
+        self.current = self._load()
+        self._stamp = self._mtimes()
+        self.context = self._new_context()
+        self.context.load_cert_chain(str(self.cert), str(self.key))
+        self.context.sni_callback = self._select
+
+    @staticmethod
+    def _new_context() -> ssl.SSLContext:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        context.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")
+        return context
+
+    def _load(self) -> ssl.SSLContext:
+        """A new context holding the pair on disk; raises (ssl.SSLError, OSError) when they do not load or match."""
+        context = self._new_context()
+        context.load_cert_chain(str(self.cert), str(self.key))
+        return context
+
+    def _select(self, connection: ssl.SSLObject | ssl.SSLSocket, server_name: str | None, _: ssl.SSLContext) -> None:
+        connection.context = self.current
 
     def _mtimes(self) -> tuple[float, float]:
         return (os.stat(self.cert).st_mtime, os.stat(self.key).st_mtime)
 
     def reload(self) -> bool:
+        """True when a new pair is now served; False when the files did not change; raises when they do not load."""
         stamp = self._mtimes()
         if stamp == self._stamp:
             return False
-        self.context.load_cert_chain(str(self.cert), str(self.key))
+        self.current = self._load()
         self._stamp = stamp
         return True
 
@@ -221,5 +245,5 @@ class ReloadingTLS:
                 if self.reload():
                     log.info("reloaded the serving certificate")
             except (OSError, ssl.SSLError) as exc:
-                # A half-written pair (cert renewed before key): keep serving the old one, retry next tick.
+                # A half-written pair (certificate renewed before its key): the old pair is still served.
                 log.warning("could not reload the serving certificate yet: %s", exc)

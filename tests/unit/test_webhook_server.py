@@ -195,6 +195,48 @@ async def test_tls_floor_and_certificate_reload(tmp_path: Path) -> None:
         await runner.cleanup()
 
 
+def _touch(*paths: Path, ahead: float) -> None:
+    import os
+    import time
+
+    later = time.time() + ahead
+    for path in paths:
+        os.utime(path, (later, later))
+
+
+async def test_a_half_written_pair_keeps_the_old_certificate_served(tmp_path: Path) -> None:
+    """Rotation writes the certificate before the key: until the key follows, the old pair must stay served."""
+    ca = trustme.CA()
+    first, second = ca.issue_cert("127.0.0.1"), ca.issue_cert("127.0.0.1")
+    cert, key = tmp_path / "tls.crt", tmp_path / "tls.key"
+    first.cert_chain_pems[0].write_to_path(str(cert))
+    first.private_key_pem.write_to_path(str(key))
+    tls = ReloadingTLS(str(cert), str(key))
+    runner = web.AppRunner(make_app(Config(), filled_cache()))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=tls.context)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    loop = asyncio.get_running_loop()
+    try:
+        serial1 = await loop.run_in_executor(None, _serial_of_served_cert, port, ca)
+        second.cert_chain_pems[0].write_to_path(str(cert))  # the new certificate, the old key still in place
+        _touch(cert, ahead=2)
+        with pytest.raises(ssl.SSLError):
+            tls.reload()
+        for _ in range(3):
+            assert await loop.run_in_executor(None, _serial_of_served_cert, port, ca) == serial1
+        second.private_key_pem.write_to_path(str(key))
+        _touch(cert, key, ahead=4)
+        assert tls.reload() is True
+        from cryptography import x509
+
+        expected = x509.load_pem_x509_certificate(second.cert_chain_pems[0].bytes()).serial_number
+        assert await loop.run_in_executor(None, _serial_of_served_cert, port, ca) == expected != serial1
+    finally:
+        await runner.cleanup()
+
+
 async def test_review_log_lines_by_level(
     aiohttp_client: Any, app: web.Application, caplog: pytest.LogCaptureFixture
 ) -> None:
