@@ -1,7 +1,7 @@
 """The aiohttp adapter: HTTPS endpoints over the pure review, the catalog API, health, readiness and metrics.
 
 - TLS 1.2 or newer. The certificate and key are re-read when their files change (polled): new handshakes use the
-  new pair, open connections are not dropped.
+  new pair once it loads whole (until then, the old one), open connections are not dropped.
 - Bodies over `max_body_bytes` get 413; a body that is not JSON, or not an AdmissionReview, gets 400.
 - The API server's `?timeout=` is honoured: a large review (over 64 KiB, where the time goes) runs in a thread
   and is answered with a denial if it cannot finish in time, less a margin for the trip back. Ordinary reviews
