@@ -51,13 +51,13 @@ class KubeClient:
         if self._session is not None:
             await self._session.close()
 
-    async def get(self, path: str, **params: Any) -> Mapping[str, Any]:
+    async def get(self, path: str, timeout: float = 30, **params: Any) -> Mapping[str, Any]:
         session = await self.session()
         async with session.get(
             self.config.server + path,
             params=params or None,
             headers=self.config.headers(),
-            timeout=aiohttp.ClientTimeout(total=30),
+            timeout=aiohttp.ClientTimeout(total=timeout),
         ) as resp:
             body = await resp.read()
             if resp.status != 200:

@@ -44,6 +44,8 @@ class Outcome:
     internal_error: bool = False
     name: str = ""
     """namespace/name of the object, for the log line."""
+    unknown_namespace: str = ""
+    """Set when the denial is only for want of this namespace's labels: the server may look it up and ask again."""
 
     @property
     def errors(self) -> list[Violation]:
@@ -104,6 +106,19 @@ def _with_namespace(obj: Mapping[str, Any] | None, namespace: str) -> Mapping[st
     return out
 
 
+def namespace_unknown(outcome: Outcome, namespace: str, why: str) -> Outcome:
+    """The denial for an installation whose namespace's labels are not known: they decide access, so no guess."""
+    violation = Violation(
+        "$.metadata.namespace",
+        "installation.namespace.unknown",
+        f"metadata.namespace: namespace {namespace} is not known to the profiles webhook ({why}); its labels "
+        "decide access, so it denies rather than guess: retry in a moment",
+    )
+    return Outcome(
+        outcome.uid, False, outcome.kind, outcome.operation, [violation], name=outcome.name, unknown_namespace=namespace
+    )
+
+
 def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> Outcome:
     uid, operation = str(request["uid"]), str(request["operation"])
     resource = str(request["resource"]["resource"])
@@ -126,6 +141,8 @@ def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> O
             found = [] if operation == "DELETE" else rules.check_catalog_source(obj or {}, facts, old=previous)
         elif operation == "DELETE":
             found = rules.check_installation_delete(old or {}, facts)
+        elif facts.namespace_labels is not None and namespace not in facts.namespace_labels:
+            return namespace_unknown(Outcome(uid, False, kind, operation, name=name), namespace, "not seen yet")
         else:
             found = rules.check_installation(obj or {}, facts, old=previous)
     except Exception:

@@ -79,6 +79,26 @@ def test_delete_uses_old_object() -> None:
     )
 
 
+def test_an_installation_in_a_namespace_the_facts_lack_is_denied() -> None:
+    """Fail closed: the namespace's labels decide access and the uncatalogued-install policy, so a review for a
+    namespace the cache has not seen is not allowed on a guess (the server looks the namespace up first)."""
+    selective = catalog()
+    selective["spec"]["access"] = {"namespaceSelector": {"matchLabels": {"tier": "gold"}}}
+    _, body, outcome = review(admission(installation(), namespace="fresh"), facts_from(selective), Policy())
+    assert body["response"]["allowed"] is False and outcome is not None and outcome.unknown_namespace == "fresh"
+    assert [v.rule for v in outcome.violations] == ["installation.namespace.unknown"]
+    assert body["response"]["status"]["message"].startswith("metadata.namespace: namespace fresh is not known")
+    # Deletes and catalogs do not depend on the namespace's labels.
+    _, body, _ = review(
+        admission(None, operation="DELETE", old=installation(), namespace="fresh"), facts_from(), Policy()
+    )
+    assert body["response"]["allowed"] is True
+    _, body, _ = review(
+        admission(catalog(), resource="profilecatalogsources", namespace="fresh"), facts_from(), Policy()
+    )
+    assert body["response"]["allowed"] is True
+
+
 def test_catalog_admin_policy() -> None:
     policy = Policy(catalog_admin_groups=("platform-admins",))
     req = admission(catalog(), resource="profilecatalogsources", user="bob", groups=("team-b",))

@@ -79,6 +79,103 @@ async def test_catalog_api(aiohttp_client: Any, app: web.Application) -> None:
     assert (await client.get("/v1/profiles/apps/nginx/9.9.9")).status == 404
 
 
+class FakeAPI:
+    """Stands in for the webhook's KubeClient: answers GETs of single namespaces, counting them."""
+
+    def __init__(self, namespaces: dict[str, dict[str, str]], failure: Exception | None = None) -> None:
+        self.namespaces, self.failure, self.calls = namespaces, failure, 0
+
+    async def get(self, path: str, timeout: float | None = None, **params: Any) -> Any:
+        from webhook.kubeclient import KubeError
+
+        self.calls += 1
+        if self.failure is not None:
+            raise self.failure
+        name = path.removeprefix("/api/v1/namespaces/")
+        if name not in self.namespaces:
+            raise KubeError(f'GET {path}: HTTP 404: namespaces "{name}" not found', 404)
+        return {"metadata": {"name": name, "labels": self.namespaces[name]}}
+
+
+def _gold_only() -> dict[str, Any]:
+    cat = catalog()
+    cat["spec"]["access"] = {"namespaceSelector": {"matchLabels": {"tier": "gold"}}}
+    return cat
+
+
+@pytest.mark.parametrize(
+    ("labels", "allowed", "rule"),
+    [({"tier": "gold"}, True, None), ({"tier": "tin"}, False, "installation.access.denied")],
+)
+async def test_a_namespace_missing_from_the_cache_is_looked_up(
+    aiohttp_client: Any, labels: dict[str, str], allowed: bool, rule: str | None
+) -> None:
+    """The watch has not delivered a new namespace yet: its labels are read from the API server, once."""
+    cache = filled_cache(_gold_only())
+    api = FakeAPI({"fresh": labels})
+    cache.client = api  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    for _ in range(2):
+        resp = await client.post("/validate/profileinstallations", json=admission(installation(), namespace="fresh"))
+        body = (await resp.json())["response"]
+        assert body["allowed"] is allowed and "warnings" not in body
+        assert rule is None or rule in body["status"]["message"]
+    assert api.calls == 1
+
+
+async def test_forbid_uncatalogued_label_of_a_namespace_missing_from_the_cache(aiohttp_client: Any) -> None:
+    cache = filled_cache(catalog())
+    cache.client = FakeAPI({"fresh": {"profiles.weave.works/forbid-uncatalogued": "true"}})  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    doc = installation()
+    doc["spec"] = {"source": {"url": "https://github.com/example/profiles", "tag": "nginx/1.0.0"}}
+    resp = await client.post("/validate/profileinstallations", json=admission(doc, namespace="fresh"))
+    body = (await resp.json())["response"]
+    assert body["allowed"] is False and "installation.source.forbidden" in body["status"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("failure", "why"),
+    [
+        (None, "namespace gone does not exist"),
+        (OSError("connection refused"), "cannot reach the API server: connection refused"),
+    ],
+)
+async def test_a_namespace_that_cannot_be_known_is_denied(
+    aiohttp_client: Any, failure: Exception | None, why: str
+) -> None:
+    cache = filled_cache(_gold_only())
+    cache.client = FakeAPI({}, failure)  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    resp = await client.post("/validate/profileinstallations", json=admission(installation(), namespace="gone"))
+    body = (await resp.json())["response"]
+    assert body["allowed"] is False
+    assert body["status"]["message"] == (
+        f"metadata.namespace: namespace gone is not known to the profiles webhook ({why}); its labels decide "
+        "access, so it denies rather than guess: retry in a moment [installation.namespace.unknown]"
+    )
+
+
+async def test_a_namespace_lookup_is_bounded_by_the_review_timeout(aiohttp_client: Any) -> None:
+    import time
+
+    class Hanging(FakeAPI):
+        async def get(self, path: str, timeout: float | None = None, **params: Any) -> Any:
+            await asyncio.sleep(30)
+
+    cache = filled_cache(_gold_only())
+    cache.client = Hanging({})  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    started = time.monotonic()
+    resp = await client.post(
+        "/validate/profileinstallations?timeout=1s", json=admission(installation(), namespace="slow")
+    )
+    body = (await resp.json())["response"]
+    assert time.monotonic() - started < 1.0
+    assert body["allowed"] is False and "installation.namespace.unknown" in body["status"]["message"]
+    assert "did not answer in time" in body["status"]["message"]
+
+
 @pytest.mark.parametrize(("value", "seconds"), [("10s", 10), ("500ms", 0.5), ("1m", 30), (None, 10), ("x", 10)])
 def test_parse_timeout(value: str | None, seconds: float) -> None:
     assert parse_timeout(value) == seconds
