@@ -247,3 +247,32 @@ def test_ambiguous_catalog_name_needs_a_namespace() -> None:
 def test_unknown_kinds_are_not_checked() -> None:
     assert rules.check_document({"apiVersion": "v1", "kind": "ConfigMap"}, Facts()) == []
     assert not rules.is_known_kind({"apiVersion": "v1", "kind": "ConfigMap"})
+
+
+def test_credentials_in_catalog_urls_are_a_warning() -> None:
+    doc = catalog(url="https://deploy:s3cret@github.com/example/profiles")
+    doc["spec"]["repositories"] = [
+        {"url": "https://github.com/example/clean"},
+        {"url": "ssh://git:hunter2@git.example.com/p"},
+    ]
+    doc["spec"]["helmRepositories"] = [{"url": "oci://robot:pw@registry.example.com/charts"}]
+    found = [v for v in rules.check_catalog_source(doc, Facts()) if v.rule == "catalog.url.credentials"]
+    assert [(v.path, v.severity) for v in found] == [
+        ("$.spec.profiles[0].url", "warning"),
+        ("$.spec.repositories[1].url", "warning"),
+        ("$.spec.helmRepositories[0].url", "warning"),
+    ]
+    assert found[0].message == (
+        "spec.profiles[0].url: the URL carries credentials (before the '@'), which everyone who may read this "
+        "catalog sees; remove them and give a Secret through secretRef (spec.repositories[].secretRef)"
+    )
+    assert not any("s3cret" in v.message or "hunter2" in v.message for v in rules.check_catalog_source(doc, Facts()))
+    assert [v for v in rules.check_catalog_source(catalog(), Facts()) if v.rule == "catalog.url.credentials"] == []
+
+
+@pytest.mark.parametrize("url", ["http://deploy:s3cret@git.example.com/p", "ftp://deploy:s3cret@git.example.com/p"])
+def test_url_form_messages_do_not_repeat_credentials(url: str) -> None:
+    found = rules.check_catalog_source(catalog(url=url), Facts())
+    form = [v for v in found if v.rule == "catalog.url.form"]
+    assert len(form) == 1 and "git.example.com/p" in form[0].message
+    assert not any("s3cret" in v.message for v in found)
