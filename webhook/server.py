@@ -28,6 +28,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from webhook.cache import Cache
+from webhook.callers import CallerReviews
 from webhook.catalog_api import add_catalog_routes
 from webhook.config import Config
 from webhook.metrics import Metrics
@@ -199,7 +200,8 @@ async def metrics_handler(request: web.Request) -> web.Response:
     return web.Response(body=generate_latest(metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
-def make_app(config: Config, cache: Cache | None = None) -> web.Application:
+def make_app(config: Config, cache: Cache | None = None, callers: CallerReviews | None = None) -> web.Application:
+    """The application; without `callers` (no API server to ask) the catalog API serves nobody."""
     # client_max_size makes aiohttp refuse larger bodies with 413 before they are buffered.
     app = web.Application(client_max_size=config.max_body_bytes)
     app[CACHE_KEY] = cache or Cache()
@@ -209,7 +211,7 @@ def make_app(config: Config, cache: Cache | None = None) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_handler)
-    add_catalog_routes(app, lambda: app[CACHE_KEY].index)
+    add_catalog_routes(app, lambda: app[CACHE_KEY].index, callers)
     return app
 
 
