@@ -153,12 +153,7 @@ class _Renderer:
 
     def git_repository(self, name: str, src: SourceRef) -> dict[str, Any]:
         ref = {"tag": src.tag} if src.tag else {"branch": src.branch or "main"}
-        url = flux_git_url(src.url)
-        if not url.startswith(("https://", "http://", "ssh://")):
-            self.warn(
-                f"GitRepository {name}: Flux fetches only http(s) and ssh:// URLs, not {src.url}; "
-                "such a profile is for local development only"
-            )
+        url = flux_git_url(src.url)  # a file:// URL (local development) is kept: Flux's own CRD refuses it
         obj = {
             "apiVersion": GIT_REPOSITORY.api_version,
             "kind": GIT_REPOSITORY.kind,

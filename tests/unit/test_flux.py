@@ -597,28 +597,18 @@ def test_upgrade_keeps_values_from_config_map_patches_and_gitops_repository() ->
     assert kept_settings({"spec": {}}) == {"values_from": [], "config_map": None, "patches": [], "git_repository": None}
 
 
-def test_git_urls_as_flux_takes_them(repo: str, tree: Any, tmp_path: Path) -> None:
+def test_git_urls_as_flux_takes_them(repo: str, tree: Any) -> None:
     from kubectl_profiles.render import flux_git_url
 
     assert flux_git_url("git@github.com:org/profiles.git") == "ssh://git@github.com/org/profiles.git"
     assert flux_git_url("git@host:/srv/profiles.git") == "ssh://git@host/srv/profiles.git"
     for unchanged in ("https://github.com/org/p.git", "ssh://git@host:2222/org/p.git", "file:///tmp/p.git"):
         assert flux_git_url(unchanged) == unchanged
-    warnings: list[str] = []
     objects = render_installation(
         name="web",
         namespace="team",
         source=SourceRef("git@github.com:org/profiles.git", tag="full/1.0.0", path="full"),
         tree=tree,
-        warn=warnings.append,
     )
     assert by_name(objects, "GitRepository", "web")["spec"]["url"] == "ssh://git@github.com/org/profiles.git"
     check_with_flux_models(by_name(objects, "GitRepository", "web"))
-    assert not [w for w in warnings if "GitRepository" in w]
-    render_installation(
-        name="web", namespace="team", source=SourceRef((tmp_path / "p.git").as_uri(), tag="x/1.0.0"), tree=tree,
-        warn=warnings.append,
-    )  # fmt: skip
-    assert any(
-        w.startswith("GitRepository web: Flux fetches only http(s) and ssh:// URLs, not file://") for w in warnings
-    )
