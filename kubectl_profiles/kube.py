@@ -14,22 +14,20 @@ import http.client
 import json
 import ssl
 import urllib.parse
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kubectl_profiles import kubeconfig
 from kubectl_profiles.errors import ClusterError, NotFoundError, UsageError
+from kubectl_profiles.model.flux import FLUX_KINDS
 
-# plural -> (API path prefix, kind, namespaced)
+# plural -> (API path prefix, kind, namespaced); Flux's kinds come from their one table (model/flux.py).
 RESOURCES: dict[str, tuple[str, str, bool]] = {
     "profilecatalogsources": ("/apis/weave.works/v1alpha1", "ProfileCatalogSource", True),
     "profileinstallations": ("/apis/weave.works/v1alpha1", "ProfileInstallation", True),
     "namespaces": ("/api/v1", "Namespace", False),
     "customresourcedefinitions": ("/apis/apiextensions.k8s.io/v1", "CustomResourceDefinition", False),
-    "gitrepositories": ("/apis/source.toolkit.fluxcd.io/v1beta2", "GitRepository", True),
-    "helmrepositories": ("/apis/source.toolkit.fluxcd.io/v1beta2", "HelmRepository", True),
-    "helmreleases": ("/apis/helm.toolkit.fluxcd.io/v2beta1", "HelmRelease", True),
-    "kustomizations": ("/apis/kustomize.toolkit.fluxcd.io/v1beta2", "Kustomization", True),
+    **{f.plural: (f"/apis/{f.api_version}", f.kind, True) for f in FLUX_KINDS},
     "configmaps": ("/api/v1", "ConfigMap", True),
     "secrets": ("/api/v1", "Secret", True),
 }
@@ -256,8 +254,19 @@ class Kube:
             self._discovery = frozenset(served)
         return self._discovery
 
-    def missing_crds(self, names: Iterable[str]) -> builtins.list[str]:
-        return [n for n in names if self.get("customresourcedefinitions", n, None) is None]
+    def group_versions(self, group: str) -> builtins.list[str] | None:
+        """The versions the API server serves for an API group (discovery), or None when it serves none."""
+        found = self.request("GET", f"/apis/{group}", allow_404=True)
+        if not found:
+            return None
+        return [str(v.get("version")) for v in found.get("versions") or []]
+
+    def served_kinds(self, api_version: str) -> frozenset[str] | None:
+        """The kinds served at `group/version` (discovery), or None when that group/version is not served."""
+        found = self.request("GET", f"/apis/{api_version}", allow_404=True)
+        if found is None:
+            return None
+        return frozenset(str(r["kind"]) for r in found.get("resources") or [] if "/" not in str(r.get("name")))
 
     def namespace_labels(self) -> dict[str, dict[str, str]]:
         return {str(ns["metadata"]["name"]): dict(ns["metadata"].get("labels") or {}) for ns in self.list("namespaces")}
