@@ -20,8 +20,11 @@ import pytest
 import trustme
 import yaml
 
-from kubectl_profiles import kubeconfig
+from kubectl_profiles import kubeconfig, rules
 from kubectl_profiles.kube import Kube
+from kubectl_profiles.model.facts import Facts, Policy, UserInfo
+from tests.webhook_support import admission, filled_cache
+from webhook.review import review
 
 # --- 13. client certificate and key data stay off disk ---------------------------------------------------
 
@@ -122,3 +125,89 @@ def test_unusable_client_key_data_is_one_line(tmp_path: Path, mtls_server: tuple
     config_path.write_text(yaml.safe_dump(doc))
     with pytest.raises(ClusterError, match="client certificate and key of user 'x'"):
         kubeconfig.load(str(config_path))
+
+
+# --- 5. deleting installations that require each other ----------------------------------------------------
+
+
+def _pi(name: str, namespace: str = "web") -> dict[str, Any]:
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": {"catalog": {"catalog": "apps", "profile": name, "version": "1.0.0"}},
+    }
+
+
+def _requiring_catalog(**requires: list[str]) -> dict[str, Any]:
+    """A catalog of profiles a, b, c, ...; `a=["b"]` makes a require profile b."""
+    names = sorted(set(requires) | {n for deps in requires.values() for n in deps})
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": "apps", "namespace": "default"},
+        "spec": {
+            "profiles": [
+                {
+                    "name": n,
+                    "version": "1.0.0",
+                    "url": "https://github.com/example/profiles",
+                    **({"prerequisites": [f"profile {d}" for d in requires[n]]} if requires.get(n) else {}),
+                }
+                for n in names
+            ]
+        },
+    }
+
+
+def _delete_errors(name: str, facts: Any) -> list[str]:
+    return [v.rule for v in rules.check_installation_delete(_pi(name), facts) if v.is_error]
+
+
+def test_a_cycle_of_prerequisites_does_not_block_deletion_forever() -> None:
+    pair = Facts(catalogs=[_requiring_catalog(a=["b"], b=["a"])], installations=[_pi("a"), _pi("b")])
+    assert _delete_errors("a", pair) == []
+    assert _delete_errors("b", pair) == []
+    ring = Facts(catalogs=[_requiring_catalog(a=["b"], b=["c"], c=["a"])], installations=[_pi(n) for n in "abc"])
+    assert _delete_errors("a", ring) == [] and _delete_errors("c", ring) == []
+
+
+def test_a_dependent_outside_the_cycle_still_blocks() -> None:
+    # a and b require each other; d requires a and is not in the cycle; e requires d (a plain chain)
+    facts = Facts(
+        catalogs=[_requiring_catalog(a=["b"], b=["a"], d=["a"], e=["d"])],
+        installations=[_pi(n) for n in "abde"],
+    )
+    assert _delete_errors("a", facts) == ["installation.delete.required"]
+    assert _delete_errors("b", facts) == []  # only a keeps it, and b keeps a
+    assert _delete_errors("d", facts) == ["installation.delete.required"]  # the single-object refusal stays
+    assert _delete_errors("e", facts) == []
+    other_ns = Facts(catalogs=facts.catalogs, installations=[*facts.installations, _pi("x", "elsewhere")])
+    assert _delete_errors("d", other_ns) == ["installation.delete.required"]
+
+
+def test_everything_may_go_when_the_namespace_is_terminating() -> None:
+    chain = dict(catalogs=[_requiring_catalog(e=["d"])], installations=[_pi("d"), _pi("e")])
+    assert _delete_errors("d", Facts(**chain, terminating_namespaces=frozenset({"other"}))) == [
+        "installation.delete.required"
+    ]
+    assert _delete_errors("d", Facts(**chain, terminating_namespaces=frozenset({"web"}))) == []
+
+
+def test_the_webhook_knows_which_namespaces_are_terminating() -> None:
+    cache = filled_cache(
+        _requiring_catalog(e=["d"]),
+        installations=(_pi("d"), _pi("e")),
+        namespaces={"web": {}},
+    )
+    body = admission(None, operation="DELETE", old=_pi("d"))
+    status, answer, _ = review(body, cache.facts, Policy())
+    assert status == 200 and answer["response"]["allowed"] is False
+    terminating = {
+        "metadata": {"name": "web", "deletionTimestamp": "2024-01-01T00:00:00Z"},
+        "status": {"phase": "Terminating"},
+    }
+    cache.apply_event("namespaces", "MODIFIED", terminating)
+    status, answer, _ = review(admission(None, operation="DELETE", old=_pi("d")), cache.facts, Policy())
+    assert status == 200 and answer["response"]["allowed"] is True, answer
+    assert cache.facts(UserInfo(), Policy()).terminating_namespaces == frozenset({"web"})
