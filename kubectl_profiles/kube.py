@@ -19,6 +19,7 @@ from typing import Any
 
 from kubectl_profiles import kubeconfig
 from kubectl_profiles.errors import ClusterError, NotFoundError, UsageError
+from kubectl_profiles.model.refs import require_name
 
 # plural -> (API path prefix, kind, namespaced)
 RESOURCES: dict[str, tuple[str, str, bool]] = {
@@ -58,7 +59,7 @@ class Kube:
         self, config: kubeconfig.ClusterConfig, namespace: str | None = None, timeout: float | None = None
     ) -> None:
         self.config = config
-        self.namespace = namespace or config.namespace
+        self.namespace = require_name(namespace or config.namespace, "namespace")
         self.timeout = timeout
         parsed = urllib.parse.urlsplit(config.server)
         if parsed.scheme not in ("https", "http") or not parsed.hostname:
@@ -161,6 +162,10 @@ class Kube:
         if resource not in RESOURCES:
             raise UsageError(f"unknown resource {resource!r}")
         prefix, _, namespaced = RESOURCES[resource]
+        if namespaced and namespace:
+            require_name(namespace, "namespace")
+        if name:
+            require_name(name, f"{RESOURCES[resource][1]} name", subdomain=True)
         path = prefix + (f"/namespaces/{namespace}" if namespaced and namespace else "") + f"/{resource}"
         return path + (f"/{name}" if name else "")
 

@@ -47,11 +47,13 @@ def upgrade_cmd(
     from kubectl_profiles.cli.values import load_values
     from kubectl_profiles.errors import NotFoundError, UsageError
     from kubectl_profiles.kube import KIND_TO_RESOURCE
+    from kubectl_profiles.model.refs import require_name
     from kubectl_profiles.model.semver import parse_version
     from kubectl_profiles.render import INSTALLATION_LABEL
 
     if bool(version) == latest:
         raise UsageError("give exactly one of --version and --latest")
+    require_name(name, "installation name")  # before it becomes part of a path
     k = common.kube(ctx)
     if output_dir:
         current = _from_files(output_dir, k.namespace, name)

@@ -9,6 +9,7 @@ import base64
 import http.server
 import json
 import os
+import re
 import ssl
 import tempfile
 import threading
@@ -211,3 +212,108 @@ def test_the_webhook_knows_which_namespaces_are_terminating() -> None:
     status, answer, _ = review(admission(None, operation="DELETE", old=_pi("d")), cache.facts, Policy())
     assert status == 200 and answer["response"]["allowed"] is True, answer
     assert cache.facts(UserInfo(), Policy()).terminating_namespaces == frozenset({"web"})
+
+
+# --- 6. --output-dir cannot be escaped, and a directory the command did not write is not replaced -----------
+
+
+def _objects(name: str = "web", namespace: str = "team") -> list[dict[str, Any]]:
+    from kubectl_profiles.render import INSTALLATION_LABEL
+
+    labels = {INSTALLATION_LABEL: name}
+    return [
+        {
+            "apiVersion": "weave.works/v1alpha1",
+            "kind": "ProfileInstallation",
+            "metadata": {"name": name, "namespace": namespace, "labels": labels},
+            "spec": {"source": {"url": "https://github.com/e/p", "tag": "web/1.0.0", "path": "web"}},
+        },
+        {
+            "apiVersion": "source.toolkit.fluxcd.io/v1",
+            "kind": "GitRepository",
+            "metadata": {"name": name, "namespace": namespace, "labels": labels},
+            "spec": {"url": "https://github.com/e/p", "ref": {"tag": "web/1.0.0"}, "interval": "1m"},
+        },
+    ]
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("namespace", "name", "bad"),
+    [
+        ("../victim", "web", "namespace '../victim'"),
+        ("team", "../../victim", "name '../../victim'"),
+        ("team/../..", "web", "namespace 'team/../..'"),
+        ("Team", "web", "namespace 'Team'"),
+    ],
+)
+def test_write_tree_refuses_names_that_are_not_kubernetes_names(
+    tmp_path: Path, namespace: str, name: str, bad: str
+) -> None:
+    from kubectl_profiles.errors import UsageError
+    from kubectl_profiles.render import write_tree
+
+    victim = tmp_path / "victim" / "web"
+    victim.mkdir(parents=True)
+    (victim / "keep.txt").write_text("mine")
+    out = tmp_path / "out" / "gitops"
+    out.mkdir(parents=True)
+    with pytest.raises(UsageError, match=re.escape(bad)):
+        write_tree(_objects(name, namespace), out)
+    assert _snapshot(tmp_path) == {"victim/web/keep.txt": "mine"}
+
+
+def test_write_tree_refuses_an_object_name_that_is_a_path(tmp_path: Path) -> None:
+    from kubectl_profiles.errors import UsageError
+    from kubectl_profiles.render import write_tree
+
+    objects = _objects()
+    objects[1]["metadata"]["name"] = "web-../../../escaped"
+    with pytest.raises(UsageError, match=re.escape("web-../../../escaped")):
+        write_tree(objects, tmp_path / "out")
+    assert _snapshot(tmp_path) == {}
+
+
+def test_write_tree_never_replaces_a_directory_it_did_not_write(tmp_path: Path) -> None:
+    from kubectl_profiles.errors import UsageError
+    from kubectl_profiles.render import write_tree
+
+    out = tmp_path / "gitops"
+    theirs = out / "team" / "web"
+    theirs.mkdir(parents=True)
+    (theirs / "notes.txt").write_text("not yours")
+    with pytest.raises(UsageError, match=r"notes\.txt"):
+        write_tree(_objects(), out)
+    assert _snapshot(tmp_path) == {"gitops/team/web/notes.txt": "not yours"}
+
+    other = tmp_path / "other"
+    written = write_tree(_objects(), other)
+    assert [p.name for p in written] == ["gitrepository-web.yaml", "kustomization.yaml", "profileinstallation-web.yaml"]
+    again = write_tree(_objects(), other)  # its own earlier output is replaced
+    assert [p.name for p in again] == [p.name for p in written]
+    (other / "team" / "web" / "extra.yaml").write_text("kind: ConfigMap\nmetadata: {name: mine}\n")
+    with pytest.raises(UsageError, match=r"extra\.yaml"):
+        write_tree(_objects(), other)
+    assert (other / "team" / "web" / "extra.yaml").exists()
+
+
+@pytest.mark.parametrize("namespace", ["../victim", "a/b", "UPPER", "x" * 64])
+def test_the_client_refuses_a_namespace_that_is_not_a_kubernetes_name(namespace: str) -> None:
+    from kubectl_profiles.errors import UsageError
+
+    config = kubeconfig.ClusterConfig(server="https://127.0.0.1:1", ssl_context=ssl.create_default_context())
+    with pytest.raises(UsageError, match="namespace"):
+        Kube(config, namespace)
+    with pytest.raises(UsageError, match="namespace"):
+        Kube(kubeconfig.ClusterConfig(config.server, config.ssl_context, namespace=namespace))
+
+
+def test_the_client_refuses_an_object_name_that_is_a_path() -> None:
+    from kubectl_profiles.errors import UsageError
+
+    kube = Kube(kubeconfig.ClusterConfig(server="https://127.0.0.1:1", ssl_context=ssl.create_default_context()))
+    with pytest.raises(UsageError, match="name"):
+        kube.get("profileinstallations", "../../../api/v1/secrets", "web")
