@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from kubectl_profiles import kubeconfig
-from kubectl_profiles.errors import ClusterError, NotFoundError, UsageError
+from kubectl_profiles.errors import ClusterError, ConflictError, NotFoundError, UsageError
 from kubectl_profiles.model.refs import require_name
 
 # plural -> (API path prefix, kind, namespaced)
@@ -150,6 +150,8 @@ class Kube:
             return ClusterError(message or f"{method} {path} is forbidden")
         if status == 404:
             return NotFoundError(message or f"{path} not found")
+        if status == 409:
+            return ConflictError(message or f"{method} {path} conflicts with a concurrent change")
         return ClusterError(message or f"{method} {path} failed with HTTP {status}")
 
     def close(self) -> None:
@@ -230,6 +232,26 @@ class Kube:
                     f"{obj.get('kind')} {namespace}/{meta.get('name')}: {exc.message}", hint=exc.hint
                 ) from exc
         return out
+
+    def create(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
+        """POST; ConflictError when it exists already."""
+        resource = self.resource_for(obj)
+        namespace = (obj.get("metadata") or {}).get("namespace") or self.namespace
+        params = {"dryRun": "All"} if dry_run else None
+        created: dict[str, Any] = self.request("POST", self._path(resource, namespace), obj, params=params)
+        return created
+
+    def replace(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
+        """PUT of an object as read and changed: its metadata.resourceVersion makes the API server refuse the write
+        with ConflictError when someone else changed the object in between (optimistic concurrency)."""
+        resource = self.resource_for(obj)
+        meta = obj.get("metadata") or {}
+        if not meta.get("resourceVersion"):
+            raise UsageError("replace needs the object as read, with metadata.resourceVersion")
+        params = {"dryRun": "All"} if dry_run else None
+        path = self._path(resource, meta.get("namespace") or self.namespace, str(meta.get("name")))
+        replaced: dict[str, Any] = self.request("PUT", path, obj, params=params)
+        return replaced
 
     def delete(self, resource: str, name: str, namespace: str | None, *, dry_run: bool = False) -> bool:
         params = {"dryRun": "All"} if dry_run else None

@@ -8,12 +8,18 @@ to finish terminating, it makes the namespace controller's own calls (a collecti
 from __future__ import annotations
 
 import json
+import subprocess
 import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
+
+from kubectl_profiles.devenv.examples import build_example_repo
+from tests.integration.test_plugin import FLUX, Plugin, ok, one_error_line
 
 INSTALLATIONS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profileinstallations"
 CATALOGS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profilecatalogsources"
@@ -136,3 +142,80 @@ def test_a_namespace_holding_them_finishes_terminating(cluster: Any) -> None:
     cluster.kubectl("delete", "namespace", namespace, "--wait=true", "--timeout=30s", check=False)
     gone = cluster.kubectl("get", "namespace", namespace, check=False)
     assert gone.returncode != 0 and "NotFound" in gone.stderr
+
+
+# --- the plugin ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def plugin(cluster: Any, tmp_path_factory: pytest.TempPathFactory) -> Plugin:
+    cluster.kubectl("apply", "-f", str(FLUX))
+    cluster.kubectl("wait", "--for=condition=Established", "--timeout=30s", "-f", str(FLUX))
+    p = Plugin(cluster)
+    p.env["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    repo = build_example_repo(tmp_path_factory.mktemp("repos"))
+    ok(p("catalog", "scan", repo, "--catalog", "demo", "--apply", "-n", "default"))
+    return p
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# --- 6. --output-dir ----------------------------------------------------------------------------------------
+
+
+def test_output_dir_cannot_be_escaped_through_the_namespace(plugin: Plugin, tmp_path: Path) -> None:
+    victim = tmp_path / "victim" / "redis"
+    victim.mkdir(parents=True)
+    (victim / "keep.txt").write_text("mine")
+    out = tmp_path / "out"
+    out.mkdir()
+    line = one_error_line(plugin("install", "demo/redis", "-n", "../victim", "--output-dir", str(out)), code=2)
+    assert "namespace '../victim' is not a valid Kubernetes name" in line
+    line = one_error_line(plugin("upgrade", "../../victim", "--latest", "--output-dir", str(out)), code=2)
+    assert "name '../../victim' is not a valid Kubernetes name" in line
+    assert snapshot(tmp_path) == {"victim/redis/keep.txt": "mine"}
+
+
+def test_output_dir_never_replaces_what_it_did_not_write(plugin: Plugin, namespace: str, tmp_path: Path) -> None:
+    theirs = tmp_path / namespace / "redis"
+    theirs.mkdir(parents=True)
+    (theirs / "notes.txt").write_text("not yours")
+    line = one_error_line(plugin("install", "demo/redis", "-n", namespace, "--output-dir", str(tmp_path)), code=2)
+    assert "did not write" in line and "notes.txt" in line
+    assert snapshot(tmp_path) == {f"{namespace}/redis/notes.txt": "not yours"}
+    (theirs / "notes.txt").unlink()
+    ok(plugin("install", "demo/redis", "-n", namespace, "--output-dir", str(tmp_path)))
+    ok(plugin("install", "demo/redis", "-n", namespace, "--output-dir", str(tmp_path)))  # its own output: replaced
+
+
+# --- 7. concurrent catalog edits --------------------------------------------------------------------------
+
+
+def at_once(plugin: Plugin, cluster: Any, namespace: str, commands: list[list[str]]) -> None:
+    """Start every command before waiting for any; each must succeed."""
+    base = ["kubectl", "profiles", "--kubeconfig", str(cluster.kubeconfig), "-n", namespace]
+    procs = [
+        subprocess.Popen([*base, *cmd], env=plugin.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for cmd in commands
+    ]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    assert all(code == 0 for code, _, _ in results), results
+
+
+def entry_names(cluster: Any, namespace: str) -> list[str]:
+    doc = yaml.safe_load(cluster.kubectl("get", "pcs", "shared", "-n", namespace, "-o", "yaml").stdout)
+    return sorted(e["name"] for e in doc["spec"]["profiles"])
+
+
+def test_eight_concurrent_adds_to_one_catalog_all_land(plugin: Plugin, cluster: Any, namespace: str) -> None:
+    def add(i: int) -> list[str]:
+        return ["catalog", "add", "shared", "--name", f"p{i:02}", "--version", "1.0.0", "--url", f"https://x.test/p{i}"]
+
+    at_once(plugin, cluster, namespace, [add(i) for i in range(8)])  # into a catalog that does not exist yet
+    assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(8)]
+    at_once(plugin, cluster, namespace, [add(i) for i in range(8, 16)])  # into one that does
+    assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(16)]
+    at_once(plugin, cluster, namespace, [["catalog", "remove", "shared", f"p{i:02}"] for i in range(0, 16, 2)])
+    assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(1, 16, 2)]
