@@ -2,7 +2,7 @@
 
 Order, and nothing is applied until every check has passed:
 1. resolve the version (highest matching semver; prereleases only with --devel);
-2. read the profile and its nested profiles from git;
+2. read the profile and its nested profiles from git, each profile.yaml checked by `validate`'s definition rules;
 3. run the webhook's rules client-side on the ProfileInstallation, with cluster facts from one list per kind;
    the requester's groups are unknown here, so a group-based access denial is left to the webhook;
 4. check that Flux's CRDs exist;
@@ -66,7 +66,7 @@ def build(
             "profile": entry.name,
             "version": str(entry.version),
         }
-    tree = resolve_tree(source, common.git_cache(ctx, index))
+    tree = resolve_tree(source, common.git_cache(ctx, index), check=check_definition)
     install_name = name or (entry.name if entry else tree.definition.name)
     if not is_dns_label(install_name):
         raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")
@@ -85,6 +85,20 @@ def build(
         version_range=version_range,
     )
     return objects, index, entry
+
+
+def check_definition(doc: Any, src: Any) -> None:
+    """`validate`'s definition rules on a profile.yaml that install is about to use; the first error stops it."""
+    from kubectl_profiles import rules
+    from kubectl_profiles.errors import ValidationFailed
+    from kubectl_profiles.sources import redact
+
+    errors = [v for v in rules.check_definition(doc, source=src) if v.is_error]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more; see 'kubectl profiles validate')" if len(errors) > 1 else ""
+        where = f"profile.yaml of {redact(src.url)}@{src.ref}"
+        raise ValidationFailed(f"{where}: {first.message} [{first.rule}]{more}", errors)
 
 
 def precheck(

@@ -193,8 +193,17 @@ class ResolvedProfile:
     children: dict[str, ResolvedProfile] = field(default_factory=dict)
 
 
+Check = Callable[[Mapping[str, Any], SourceRef], None]
+"""Called with each raw profile.yaml before it is used; raises to refuse it (install runs the definition rules)."""
+
+
 def resolve_tree(
-    src: SourceRef, cache: GitCache, *, max_depth: int = 10, _trail: tuple[SourceRef, ...] = ()
+    src: SourceRef,
+    cache: GitCache,
+    *,
+    max_depth: int = 10,
+    check: Check | None = None,
+    _trail: tuple[SourceRef, ...] = (),
 ) -> ResolvedProfile:
     """The profile at `src` and, recursively, every profile it nests; cycles and runaway depth are errors."""
     keys = [t.key() for t in _trail]
@@ -203,12 +212,15 @@ def resolve_tree(
         raise SourceError(f"nested profiles form a cycle: {loop}", hint="remove one of the nestings")
     if len(_trail) > max_depth:
         raise SourceError(f"profiles are nested more than {max_depth} deep at {src}", hint="flatten the tree")
-    definition = load_definition(src, cache)
+    doc = read_profile_yaml(src, cache)
+    if check is not None:
+        check(doc, src)
+    definition = normalise_definition(doc, where=f"profile.yaml of {redact(src.url)}@{src.ref}", base_path=src.path)
     node = ResolvedProfile(src, definition, cache.checkout(src))
     for artifact in definition.artifacts:
         if artifact.kind == "profile" and artifact.profile is not None:
             node.children[artifact.name] = resolve_tree(
-                artifact.profile, cache, max_depth=max_depth, _trail=(*_trail, src)
+                artifact.profile, cache, max_depth=max_depth, check=check, _trail=(*_trail, src)
             )
     return node
 

@@ -8,6 +8,7 @@ to finish terminating, it makes the namespace controller's own calls (a collecti
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 import uuid
@@ -19,7 +20,7 @@ import pytest
 import yaml
 
 from kubectl_profiles.devenv.examples import build_example_repo
-from tests.integration.test_plugin import FLUX, Plugin, ok, one_error_line
+from tests.integration.test_plugin import FLUX, FLUX_KINDS, Plugin, ok, one_error_line
 
 INSTALLATIONS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profileinstallations"
 CATALOGS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profilecatalogsources"
@@ -219,3 +220,71 @@ def test_eight_concurrent_adds_to_one_catalog_all_land(plugin: Plugin, cluster: 
     assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(16)]
     at_once(plugin, cluster, namespace, [["catalog", "remove", "shared", f"p{i:02}"] for i in range(0, 16, 2)])
     assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(1, 16, 2)]
+
+
+# --- 8. install runs the definition rules that validate runs --------------------------------------------------
+
+
+def git(*args: str, cwd: Path) -> None:
+    ident = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
+    ident |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(["git", "-c", "init.defaultBranch=main", *args], cwd=cwd, env={**os.environ, **ident}, check=True)
+
+
+def definition(name: str, *artifacts: dict[str, Any]) -> str:
+    doc = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileDefinition", "metadata": {"name": name}}
+    return yaml.safe_dump({**doc, "spec": {"artifacts": list(artifacts)}})
+
+
+@pytest.fixture(scope="module")
+def hostile_repo(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Profiles that `validate` rejects: a path out of the repository, an artifact name that is a path, and a
+    well-formed profile that nests the first."""
+    work = tmp_path_factory.mktemp("hostile")
+    url = (work / ".git").as_uri()
+    files = {
+        "escape/profile.yaml": definition("escape", {"name": "etc", "kustomize": {"path": "../../../../etc"}}),
+        "slash/profile.yaml": definition("slash", {"name": "a/b", "kustomize": {"path": "manifests"}}),
+        "slash/manifests/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n",
+        "outer/profile.yaml": definition(
+            "outer", {"name": "inner", "profile": {"source": {"url": url, "tag": "escape/1.0.0", "path": "escape"}}}
+        ),
+    }
+    for rel, text in files.items():
+        (work / rel).parent.mkdir(parents=True, exist_ok=True)
+        (work / rel).write_text(text)
+    git("init", "-q", cwd=work)
+    git("add", "-A", cwd=work)
+    git("commit", "-q", "-m", "hostile profiles", cwd=work)
+    for name in ("escape", "slash", "outer"):
+        git("tag", f"{name}/1.0.0", cwd=work)
+    return url
+
+
+@pytest.mark.parametrize(
+    ("profile", "fragment"),
+    [
+        ("escape", "spec.artifacts[0].kustomize.path: '../../../../etc' leaves the repository"),
+        ("slash", "spec.artifacts[0].name: 'a/b' is not a valid artifact name"),
+        ("outer", "escape/1.0.0"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["apply", "output-dir", "dry-run"])
+def test_install_refuses_what_validate_refuses(
+    plugin: Plugin,
+    cluster: Any,
+    namespace: str,
+    hostile_repo: str,
+    tmp_path: Path,
+    profile: str,
+    fragment: str,
+    mode: str,
+) -> None:
+    args = ["install", "--url", hostile_repo, "--tag", f"{profile}/1.0.0", "--path", profile, "-n", namespace]
+    args += {"apply": [], "output-dir": ["--output-dir", str(tmp_path / "out")], "dry-run": ["--dry-run=client"]}[mode]
+    result = plugin(*args)
+    line = one_error_line(result)
+    assert fragment in line and "[definition." in line, line
+    assert result.stdout == ""
+    assert not (tmp_path / "out").exists()
+    assert cluster.kubectl("get", f"pi,{FLUX_KINDS}", "-n", namespace, "-o", "name").stdout.split() == []
