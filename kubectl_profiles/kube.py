@@ -19,6 +19,7 @@ from typing import Any
 
 from kubectl_profiles import kubeconfig
 from kubectl_profiles.errors import ClusterError, ConflictError, NotFoundError, UsageError
+from kubectl_profiles.model.facts import UserInfo
 from kubectl_profiles.model.refs import require_name
 
 # plural -> (API path prefix, kind, namespaced)
@@ -282,6 +283,21 @@ class Kube:
                     )
             self._discovery = frozenset(served)
         return self._discovery
+
+    def user_info(self) -> UserInfo | None:
+        """Who the API server takes this client for (SelfSubjectReview, Kubernetes 1.26 and later); None where the
+        server cannot say."""
+        for version in ("v1", "v1beta1", "v1alpha1"):
+            body = {"apiVersion": f"authentication.k8s.io/{version}", "kind": "SelfSubjectReview"}
+            path = f"/apis/authentication.k8s.io/{version}/selfsubjectreviews"
+            try:
+                review = self.request("POST", path, body, allow_404=True)
+            except ClusterError:
+                return None
+            if review is not None:
+                info = (review.get("status") or {}).get("userInfo") or {}
+                return UserInfo(str(info.get("username") or ""), tuple(str(g) for g in info.get("groups") or ()))
+        return None
 
     def missing_crds(self, names: Iterable[str]) -> builtins.list[str]:
         return [n for n in names if self.get("customresourcedefinitions", n, None) is None]

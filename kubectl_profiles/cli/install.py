@@ -4,7 +4,9 @@ Order, and nothing is applied until every check has passed:
 1. resolve the version (highest matching semver; prereleases only with --devel);
 2. read the profile and its nested profiles from git, each profile.yaml checked by `validate`'s definition rules;
 3. run the webhook's rules client-side on the ProfileInstallation, with cluster facts from one list per kind;
-   the requester's groups are unknown here, so a group-based access denial is left to the webhook;
+   the requester's groups are unknown here, so a group-based access denial is left to the webhook, except where
+   no webhook will see the objects (--output-dir, --dry-run=client): there access is decided here, with the
+   groups the API server reports for the requester (SelfSubjectReview) or, where it cannot, with none;
 4. check that Flux's CRDs exist;
 5. a server-side dry run of every object, so that the webhook decides with the user's real identity;
 6. apply: the ProfileInstallation, then the Flux objects; if a Flux object fails, what this command created is
@@ -102,19 +104,31 @@ def check_definition(doc: Any, src: Any) -> None:
 
 
 def precheck(
-    ctx: click.Context, objects: list[dict[str, Any]], index: Any, *, old: Any = None, allow_downgrade: bool = False
+    ctx: click.Context,
+    objects: list[dict[str, Any]],
+    index: Any,
+    *,
+    old: Any = None,
+    allow_downgrade: bool = False,
+    webhook: bool = True,
 ) -> None:
-    """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error."""
+    """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error.
+
+    `webhook=False`: no webhook will see these objects, so access is decided here too."""
     from dataclasses import replace
 
     from kubectl_profiles import rules
     from kubectl_profiles.errors import ValidationFailed
 
     facts = replace(common.cluster_facts(ctx, index), allow_downgrade=allow_downgrade)
+    by_group = _grants_groups(index, objects[0])
+    user = common.kube(ctx).user_info() if by_group and not webhook else None
+    if user is not None:
+        facts = replace(facts, user=user)
     found = rules.check_installation(objects[0], facts, old=old)
     errors = [v for v in found if v.is_error and v.rule != "installation.access.denied"]
     denied = [v for v in found if v.rule == "installation.access.denied"]
-    if denied and not _grants_groups(index, objects[0]):
+    if denied and (not by_group or not webhook):
         errors += denied
     for v in found:
         if not v.is_error:
@@ -122,7 +136,13 @@ def precheck(
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise ValidationFailed(f"{first.message} [{first.rule}]{more}", errors)
+        hint = None
+        if first in denied and by_group and user is None:
+            hint = (
+                "this cluster cannot tell the plugin your groups, so group grants were not counted; "
+                "--dry-run=server lets the webhook decide with your identity"
+            )
+        raise ValidationFailed(f"{first.message} [{first.rule}]{more}", errors, hint=hint)
 
 
 def _grants_groups(index: Any, installation: dict[str, Any]) -> bool:
@@ -243,7 +263,7 @@ def install_cmd(
         catalog_namespace=catalog_namespace,
         git_repository=git_repository,
     )
-    precheck(ctx, objects, index)
+    precheck(ctx, objects, index, webhook=not output_dir and dry_run != "client")
     if output_dir:
         from pathlib import Path
 

@@ -103,7 +103,7 @@ def upgrade_cmd(
                 hint="add --allow-downgrade to move back",
             )
         objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
-    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade)
+    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade, webhook=not output_dir)
     if output_dir:
         _upgrade_files(ctx, output_dir, current, objects, entry, ref, devel)
         return

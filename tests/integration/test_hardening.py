@@ -288,3 +288,61 @@ def test_install_refuses_what_validate_refuses(
     assert result.stdout == ""
     assert not (tmp_path / "out").exists()
     assert cluster.kubectl("get", f"pi,{FLUX_KINDS}", "-n", namespace, "-o", "name").stdout.split() == []
+
+
+# --- 9. access is checked client-side where no webhook will see the objects -----------------------------------
+
+READER_RBAC = """
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: profiles-hardening-installer}
+rules:
+  - apiGroups: [weave.works]
+    resources: [profileinstallations, profilecatalogsources]
+    verbs: [get, list, watch, create, update, patch, delete]
+  - apiGroups: [""]
+    resources: [namespaces]
+    verbs: [get, list]
+  - apiGroups: [apiextensions.k8s.io]
+    resources: [customresourcedefinitions]
+    verbs: [get]
+  - apiGroups: [source.toolkit.fluxcd.io, helm.toolkit.fluxcd.io, kustomize.toolkit.fluxcd.io]
+    resources: ["*"]
+    verbs: [get, create, patch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: profiles-hardening-installer}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: profiles-hardening-installer}
+subjects:
+  - {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}
+  - {kind: User, name: bob, apiGroup: rbac.authorization.k8s.io}
+"""
+
+
+@pytest.mark.parametrize("mode", ["output-dir", "dry-run"])
+def test_no_webhook_no_bypass(plugin: Plugin, cluster: Any, namespace: str, tmp_path: Path, mode: str) -> None:
+    """bob (group team-b) writes files for a catalog that grants only group team-a, in a namespace it does not
+    grant: no webhook will see those files until a GitOps controller applies them, so the plugin decides."""
+    cluster.kubectl("apply", "-f", "-", input=READER_RBAC)
+    demo = yaml.safe_load(cluster.kubectl("get", "pcs", "demo", "-n", "default", "-o", "yaml").stdout)
+    redis = next(p for p in demo["spec"]["profiles"] if p["name"] == "redis")
+    catalog = f"team-a-{namespace}"  # namespaces never finish terminating here, nor do their catalogs go
+    team_a = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": catalog, "namespace": namespace},
+        "spec": {"access": {"groups": ["team-a"]}, "profiles": [redis]},
+    }
+    apply(cluster, team_a)
+    out = tmp_path / "out"
+    args = ["install", f"{catalog}/redis", "-n", namespace, "--context", "bob"]
+    args += ["--output-dir", str(out)] if mode == "output-dir" else ["--dry-run=client"]
+    result = plugin(*args)
+    line = one_error_line(result)
+    assert "installation.access.denied" in line and "--dry-run=server" in line, line
+    assert result.stdout == "" and not out.exists()
+    # The webhook, deciding with the real identity, agrees: for bob it is a denial, for alice an admission.
+    denied = plugin("install", f"{catalog}/redis", "-n", namespace, "--context", "bob", "--dry-run=server")
+    assert "installation.access.denied" in one_error_line(denied)
+    ok(plugin("install", f"{catalog}/redis", "-n", namespace, "--context", "alice", "--dry-run=server"))

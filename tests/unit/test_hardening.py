@@ -317,3 +317,45 @@ def test_the_client_refuses_an_object_name_that_is_a_path() -> None:
     kube = Kube(kubeconfig.ClusterConfig(server="https://127.0.0.1:1", ssl_context=ssl.create_default_context()))
     with pytest.raises(UsageError, match="name"):
         kube.get("profileinstallations", "../../../api/v1/secrets", "web")
+
+
+# --- 9. who the API server takes the plugin for ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("served", "expected"),
+    [
+        ({"v1beta1"}, UserInfo("alice", ("team-a", "system:authenticated"))),
+        ({"v1", "v1beta1"}, UserInfo("alice", ("team-a", "system:authenticated"))),
+        (set(), None),  # before Kubernetes 1.26 no API says it
+    ],
+)
+def test_user_info_from_self_subject_review(served: set[str], expected: UserInfo | None) -> None:
+    asked: list[str] = []
+
+    class Reviews(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            version = self.path.split("/")[3]
+            asked.append(version)
+            self.rfile.read(int(self.headers["Content-Length"]))
+            found = version in served and self.path.endswith("/selfsubjectreviews")
+            user = {"username": "alice", "groups": ["team-a", "system:authenticated"]}
+            body = json.dumps({"status": {"userInfo": user}} if found else {"message": "404"}).encode()
+            self.send_response(201 if found else 404)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Reviews)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        server = f"http://127.0.0.1:{httpd.server_address[1]}"
+        kube = Kube(kubeconfig.ClusterConfig(server=server, ssl_context=ssl.create_default_context()))
+        assert kube.user_info() == expected
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert asked[0] == "v1"
