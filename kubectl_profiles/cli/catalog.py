@@ -229,9 +229,8 @@ def catalog_scan(ctx: click.Context, url: str, catalog_name: str, do_apply: bool
     """
     from kubectl_profiles.sources import GitCache, scan_repository
 
-    entries = scan_repository(
-        url, GitCache(progress=common.progress), warn=lambda m: click.echo(f"warning: {m}", err=True)
-    )
+    cache = GitCache(progress=common.progress, timeout=common.git_timeout(ctx))
+    entries = scan_repository(url, cache, warn=lambda m: click.echo(f"warning: {m}", err=True))
     opts = common.options(ctx)
     namespace = opts.namespace or "default"
     if do_apply:

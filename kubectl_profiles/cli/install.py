@@ -281,6 +281,7 @@ def install_cmd(
                 message=message or f"Install profile {objects[0]['metadata']['name']}",
                 push=push,
                 create_pr=create_pr,
+                timeout=common.git_timeout(ctx),
             )
         return
     if dry_run == "client":

@@ -21,6 +21,7 @@ import yaml
 
 from kubectl_profiles.devenv.examples import build_example_repo
 from tests.integration.test_plugin import FLUX, FLUX_KINDS, Plugin, ok, one_error_line
+from tests.silent_server import silent_server
 
 INSTALLATIONS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profileinstallations"
 CATALOGS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profilecatalogsources"
@@ -346,3 +347,31 @@ def test_no_webhook_no_bypass(plugin: Plugin, cluster: Any, namespace: str, tmp_
     denied = plugin("install", f"{catalog}/redis", "-n", namespace, "--context", "bob", "--dry-run=server")
     assert "installation.access.denied" in one_error_line(denied)
     ok(plugin("install", f"{catalog}/redis", "-n", namespace, "--context", "alice", "--dry-run=server"))
+
+
+# --- 11. a git remote that never answers ---------------------------------------------------------------------
+
+
+def test_install_and_describe_are_bounded_by_the_request_timeout(plugin: Plugin, cluster: Any, namespace: str) -> None:
+    with silent_server() as port:
+        url = f"https://127.0.0.1:{port}/profiles.git"
+        started = time.monotonic()
+        line = one_error_line(
+            plugin("--request-timeout", "3s", "install", "--url", url, "--tag", "app/1.0.0", "-n", namespace)
+        )
+        assert f"git timed out after 3s reading {url}" in line
+        assert time.monotonic() - started < 30
+        assert cluster.kubectl("get", f"pi,{FLUX_KINDS}", "-n", namespace, "-o", "name").stdout.split() == []
+
+        entry = {"name": "app", "version": "1.0.0", "tag": "app/1.0.0", "url": url}
+        catalog = f"silent-{namespace}"
+        spec = {"profiles": [entry]}
+        meta = {"name": catalog, "namespace": namespace}
+        apply(
+            cluster,
+            {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource", "metadata": meta, "spec": spec},
+        )
+        started = time.monotonic()
+        out = ok(plugin("--request-timeout", "3s", "describe", f"{catalog}/app", "-n", namespace))
+        assert f"git timed out after 3s reading {url}" in out
+        assert time.monotonic() - started < 30

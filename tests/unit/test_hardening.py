@@ -11,8 +11,11 @@ import json
 import os
 import re
 import ssl
+import subprocess
+import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ import yaml
 from kubectl_profiles import kubeconfig, rules
 from kubectl_profiles.kube import Kube
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
+from tests.silent_server import silent_server as silent_tcp_server
 from tests.webhook_support import admission, filled_cache
 from webhook.review import review
 
@@ -359,3 +363,66 @@ def test_user_info_from_self_subject_review(served: set[str], expected: UserInfo
         httpd.shutdown()
         httpd.server_close()
     assert asked[0] == "v1"
+
+
+# --- 11. git is bounded by the request timeout, and a URL is never an option -----------------------------------
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """The http:// URL of a server that accepts connections and never answers."""
+    with silent_tcp_server() as port:
+        yield f"http://127.0.0.1:{port}/profiles.git"
+
+
+def _plugin(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).parent / "kubectl-profiles"
+    return subprocess.run(
+        [str(exe), *args], capture_output=True, text=True, timeout=timeout, check=False, env=env or dict(os.environ)
+    )
+
+
+def test_a_git_remote_that_never_answers_is_bounded_by_the_request_timeout(silent_server: str, tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    started = time.monotonic()
+    result = _plugin("--request-timeout", "2s", "catalog", "scan", silent_server, env=env, timeout=60)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1, result
+    assert result.stderr.splitlines() == [
+        f"error: git timed out after 2s reading {silent_server}; check that the server answers, or give a longer "
+        "--request-timeout"
+    ]
+    assert elapsed < 20
+
+
+def test_git_timeout_defaults_to_a_minute_and_follows_the_flag(silent_server: str, tmp_path: Path) -> None:
+    from kubectl_profiles.errors import SourceError
+    from kubectl_profiles.model.refs import SourceRef
+    from kubectl_profiles.sources import DEFAULT_GIT_TIMEOUT, GitCache
+
+    assert DEFAULT_GIT_TIMEOUT == 60
+    assert GitCache().timeout == 60
+    cache = GitCache(root=tmp_path / "cache", timeout=1)
+    started = time.monotonic()
+    with pytest.raises(SourceError, match=re.escape(f"git timed out after 1s reading {silent_server}")):
+        cache.checkout(SourceRef(silent_server, tag="x/1.0.0"))
+    assert time.monotonic() - started < 15
+    assert not any((tmp_path / "cache").rglob("repo"))  # no half-written clone is kept
+
+
+def test_a_url_given_to_git_is_never_read_as_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kubectl_profiles.errors import SourceError
+    from kubectl_profiles.sources import GitCache, scan_repository
+
+    # A repository with a remote, so that `git ls-remote` with only an option would use it (and its upload-pack).
+    remote, work = tmp_path / "remote.git", tmp_path / "work"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=work, check=True)
+    monkeypatch.chdir(work)
+    marker = tmp_path / "pwned"
+    with pytest.raises(SourceError):
+        scan_repository(f"--upload-pack=touch {marker}", GitCache(root=tmp_path / "cache"))
+    with pytest.raises(SourceError):
+        GitCache(root=tmp_path / "cache").list_tags(f"--upload-pack=touch {marker}")
+    assert not marker.exists()
