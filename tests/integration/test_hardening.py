@@ -12,7 +12,7 @@ import os
 import subprocess
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,14 @@ from tests.silent_server import silent_server
 
 INSTALLATIONS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profileinstallations"
 CATALOGS = "/apis/weave.works/v1alpha1/namespaces/{ns}/profilecatalogsources"
+
+
+@pytest.fixture
+def namespace(namespace: str, cluster: Any) -> Iterator[str]:
+    """conftest's namespace, and the catalogs made in it removed afterwards: namespaces never finish terminating
+    here, and other tests list every catalog in the cluster."""
+    yield namespace
+    cluster.kubectl("delete", "pcs", "--all", "-n", namespace, check=False)
 
 
 def apply(cluster: Any, doc: dict[str, Any], *args: str, user: str | None = None, check: bool = True) -> Any:
@@ -207,19 +215,29 @@ def at_once(plugin: Plugin, cluster: Any, namespace: str, commands: list[list[st
 
 
 def entry_names(cluster: Any, namespace: str) -> list[str]:
-    doc = yaml.safe_load(cluster.kubectl("get", "pcs", "shared", "-n", namespace, "-o", "yaml").stdout)
+    doc = yaml.safe_load(cluster.kubectl("get", "pcs", "concurrent", "-n", namespace, "-o", "yaml").stdout)
     return sorted(e["name"] for e in doc["spec"]["profiles"])
 
 
 def test_eight_concurrent_adds_to_one_catalog_all_land(plugin: Plugin, cluster: Any, namespace: str) -> None:
     def add(i: int) -> list[str]:
-        return ["catalog", "add", "shared", "--name", f"p{i:02}", "--version", "1.0.0", "--url", f"https://x.test/p{i}"]
+        return [
+            "catalog",
+            "add",
+            "concurrent",
+            "--name",
+            f"p{i:02}",
+            "--version",
+            "1.0.0",
+            "--url",
+            f"https://x.test/p{i}",
+        ]
 
     at_once(plugin, cluster, namespace, [add(i) for i in range(8)])  # into a catalog that does not exist yet
     assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(8)]
     at_once(plugin, cluster, namespace, [add(i) for i in range(8, 16)])  # into one that does
     assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(16)]
-    at_once(plugin, cluster, namespace, [["catalog", "remove", "shared", f"p{i:02}"] for i in range(0, 16, 2)])
+    at_once(plugin, cluster, namespace, [["catalog", "remove", "concurrent", f"p{i:02}"] for i in range(0, 16, 2)])
     assert entry_names(cluster, namespace) == [f"p{i:02}" for i in range(1, 16, 2)]
 
 
@@ -328,7 +346,7 @@ def test_no_webhook_no_bypass(plugin: Plugin, cluster: Any, namespace: str, tmp_
     cluster.kubectl("apply", "-f", "-", input=READER_RBAC)
     demo = yaml.safe_load(cluster.kubectl("get", "pcs", "demo", "-n", "default", "-o", "yaml").stdout)
     redis = next(p for p in demo["spec"]["profiles"] if p["name"] == "redis")
-    catalog = f"team-a-{namespace}"  # namespaces never finish terminating here, nor do their catalogs go
+    catalog = f"team-a-{namespace}"
     team_a = {
         "apiVersion": "weave.works/v1alpha1",
         "kind": "ProfileCatalogSource",
