@@ -46,6 +46,7 @@ class Cache:
         self._catalogs: list[Mapping[str, Any]] = []
         self._installations: list[Mapping[str, Any]] = []
         self._labels: dict[str, Mapping[str, str]] = {}
+        self._terminating: frozenset[str] = frozenset()
         self._dirty = {r: True for r in RESOURCES}
         self.started = time.monotonic()
         self.client: KubeClient | None = None
@@ -86,15 +87,23 @@ class Cache:
                 name: dict((o.get("metadata") or {}).get("labels") or {})
                 for (_, name), o in self.stores["namespaces"].items()
             }
+            self._terminating = frozenset(
+                name
+                for (_, name), o in self.stores["namespaces"].items()
+                if (o.get("metadata") or {}).get("deletionTimestamp")
+                or (o.get("status") or {}).get("phase") == "Terminating"
+            )
             self._dirty["namespaces"] = False
         return self._labels
 
     def facts(self, user: UserInfo, policy: Policy) -> Facts:
         index = self.index
+        labels = self.namespace_labels()  # also refreshes the terminating set
         return Facts(
             catalogs=self._catalogs,
             installations=self.installations(),
-            namespace_labels=self.namespace_labels(),
+            namespace_labels=labels,
+            terminating_namespaces=self._terminating,
             server_version=self.server_version,
             served_apis=self.served_apis,
             user=user,

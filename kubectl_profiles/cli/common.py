@@ -164,6 +164,16 @@ def owned_objects(ctx: click.Context, installation: str) -> list[tuple[str, str]
     return out
 
 
+def git_timeout(ctx: click.Context) -> float | None:
+    """--request-timeout bounds git too; without the flag, a minute (a git remote that accepts and never answers
+    must not hang a command); `0` means no bound, as for the API server."""
+    from kubectl_profiles.kube import parse_duration
+    from kubectl_profiles.sources import DEFAULT_GIT_TIMEOUT
+
+    given = getattr(ctx.find_root().obj, "request_timeout", None)
+    return DEFAULT_GIT_TIMEOUT if given is None else parse_duration(given)
+
+
 def progress(message: str) -> None:
     """Progress for long operations, on a terminal only, on stderr."""
     if sys.stderr.isatty():
@@ -202,4 +212,4 @@ def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
                 creds[normalise_url(repo["url"])] = GitCredentials(
                     field_("username"), field_("password"), field_("identity"), field_("known_hosts")
                 )
-    return GitCache(progress=progress, credentials=creds)
+    return GitCache(progress=progress, credentials=creds, timeout=git_timeout(ctx))

@@ -2,9 +2,12 @@
 
 Order, and nothing is applied until every check has passed:
 1. resolve the version (highest matching semver; prereleases only with --devel);
-2. read the profile and its nested profiles from git;
+2. read the profile and its nested profiles from git, each profile.yaml checked by `validate`'s definition rules;
 3. run the webhook's rules client-side on the ProfileInstallation, with cluster facts from one list per kind;
-   the requester's groups are unknown here, so a group-based access denial is left to the webhook;
+   the requester's groups are unknown here, so a group-based access denial is left to the webhook, except where
+   no webhook will see the objects (--output-dir, --dry-run=client): there access is decided here, with the
+   groups the API server reports for the requester (SelfSubjectReview) or, where it cannot (or with no cluster at
+   all), with none;
 4. check, by API discovery, that the cluster serves every Flux kind the objects need at the version written
    (kubectl_profiles.model.flux); a missing or too-old Flux is one line naming the kind and the Flux release;
 5. a server-side dry run of every object, so that the webhook decides with the user's real identity;
@@ -74,7 +77,7 @@ def build(
             "profile": entry.name,
             "version": str(entry.version),
         }
-    tree = resolve_tree(source, common.git_cache(ctx, index))
+    tree = resolve_tree(source, common.git_cache(ctx, index), check=check_definition)
     install_name = name or (entry.name if entry else tree.definition.name)
     if not is_dns_label(install_name):
         raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")
@@ -99,25 +102,51 @@ def build(
     return objects, index, entry
 
 
+def check_definition(doc: Any, src: Any) -> None:
+    """`validate`'s definition rules on a profile.yaml that install is about to use; the first error stops it."""
+    from kubectl_profiles import rules
+    from kubectl_profiles.errors import ValidationFailed
+    from kubectl_profiles.sources import redact
+
+    errors = [v for v in rules.check_definition(doc, source=src) if v.is_error]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more; see 'kubectl profiles validate')" if len(errors) > 1 else ""
+        where = f"profile.yaml of {redact(src.url)}@{src.ref}"
+        raise ValidationFailed(f"{where}: {first.message} [{first.rule}]{more}", errors)
+
+
 def precheck(
-    ctx: click.Context, objects: list[dict[str, Any]], index: Any, *, old: Any = None, allow_downgrade: bool = False
+    ctx: click.Context,
+    objects: list[dict[str, Any]],
+    index: Any,
+    *,
+    old: Any = None,
+    allow_downgrade: bool = False,
+    webhook: bool = True,
 ) -> None:
-    """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error."""
+    """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error.
+
+    `webhook=False`: no webhook will see these objects, so access is decided here too."""
     from dataclasses import replace
 
     from kubectl_profiles import rules
     from kubectl_profiles.errors import ValidationFailed
 
     facts = replace(common.cluster_facts(ctx, index), allow_downgrade=allow_downgrade)
-    found = rules.check_installation(objects[0], facts, old=old)
     offline = common.is_offline(ctx)
+    by_group = _grants_groups(index, objects[0])
+    user = common.kube(ctx).user_info() if by_group and not webhook and not offline else None
+    if user is not None:
+        facts = replace(facts, user=user)
+    found = rules.check_installation(objects[0], facts, old=old)
     # Offline, other installations are unknown: a `profile NAME` prerequisite is not checked, only said.
     unknown = [v for v in found if offline and v.rule == "prerequisite.unmet"]
     for v in unknown:
         click.echo(f"warning: not checked without a cluster: {v.message} [{v.rule}]", err=True)
     errors = [v for v in found if v.is_error and v.rule != "installation.access.denied" and v not in unknown]
     denied = [v for v in found if v.rule == "installation.access.denied"]
-    if denied and not _grants_groups(index, objects[0]):
+    if denied and (not by_group or not webhook):
         errors += denied
     for v in found:
         if not v.is_error:
@@ -125,7 +154,13 @@ def precheck(
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise ValidationFailed(f"{first.message} [{first.rule}]{more}", errors)
+        hint = None
+        if first in denied and by_group and user is None:
+            hint = (
+                "this cluster cannot tell the plugin your groups, so group grants were not counted; "
+                "--dry-run=server lets the webhook decide with your identity"
+            )
+        raise ValidationFailed(f"{first.message} [{first.rule}]{more}", errors, hint=hint)
 
 
 def _grants_groups(index: Any, installation: dict[str, Any]) -> bool:
@@ -283,7 +318,7 @@ def install_cmd(
         config_map=config_map,
         patches=load_patches(patches_file),
     )
-    precheck(ctx, objects, index)
+    precheck(ctx, objects, index, webhook=not output_dir and dry_run != "client")
     if output_dir:
         from pathlib import Path
 
@@ -301,6 +336,7 @@ def install_cmd(
                 message=message or f"Install profile {objects[0]['metadata']['name']}",
                 push=push,
                 create_pr=create_pr,
+                timeout=common.git_timeout(ctx),
             )
         return
     if dry_run == "client":

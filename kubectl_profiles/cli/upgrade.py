@@ -47,10 +47,12 @@ def upgrade_cmd(
     from kubectl_profiles.cli.values import load_values
     from kubectl_profiles.errors import NotFoundError, UsageError
     from kubectl_profiles.kube import KIND_TO_RESOURCE
+    from kubectl_profiles.model.refs import require_name
     from kubectl_profiles.model.semver import parse_version
 
     if bool(version) == latest:
         raise UsageError("give exactly one of --version and --latest")
+    require_name(name, "installation name")  # before it becomes part of a path
     k = common.kube(ctx)
     if output_dir:
         current = _from_files(output_dir, k.namespace, name)
@@ -100,7 +102,7 @@ def upgrade_cmd(
                 hint="add --allow-downgrade to move back",
             )
         objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
-    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade)
+    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade, webhook=not output_dir)
     if output_dir:
         _upgrade_files(ctx, output_dir, current, objects, entry, ref, devel)
         return

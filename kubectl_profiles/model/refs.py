@@ -20,6 +20,22 @@ def is_dns_label(value: str) -> bool:
     return len(value) <= 63 and bool(DNS1123_LABEL_RE.match(value))
 
 
+def is_dns_subdomain(value: str) -> bool:
+    return len(value) <= 253 and bool(DNS1123_SUBDOMAIN_RE.match(value))
+
+
+def require_name(value: object, what: str, *, subdomain: bool = False) -> str:
+    """`value`, if it is a Kubernetes name: a DNS-1123 label (namespaces, installations), or a DNS-1123 subdomain
+    (other objects). Names become parts of API paths and file paths; nothing else may get that far."""
+    if isinstance(value, str) and (is_dns_subdomain(value) if subdomain else is_dns_label(value)):
+        return value
+    chars = "lower-case letters, digits, '-' and '.'" if subdomain else "lower-case letters, digits and '-'"
+    raise UsageError(
+        f"{what} {value!r} is not a valid Kubernetes name",
+        hint=f"use {chars}, at most {253 if subdomain else 63} characters",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ProfileRef:
     catalog: str

@@ -46,7 +46,7 @@ from kubectl_profiles.model.flux import (
     KUSTOMIZATION,
     OCI_REPOSITORY,
 )
-from kubectl_profiles.model.refs import SourceRef, normalise_path
+from kubectl_profiles.model.refs import SourceRef, normalise_path, require_name
 from kubectl_profiles.model.semver import is_semver
 
 INSTALLATION_LABEL = "profiles.weave.works/installation"
@@ -435,10 +435,50 @@ def file_name(obj: Mapping[str, Any]) -> str:
     return f"{str(obj['kind']).lower()}-{obj['metadata']['name']}.yaml"
 
 
+def _not_ours(target: Path, installation: str) -> list[str]:
+    """What in `target` write_tree did not write for `installation`: anything but YAML files of objects labelled
+    with it, and the kustomization.yaml that lists them."""
+    if target.is_symlink() or not target.is_dir():
+        return [target.name]
+    out = []
+    for path in sorted(target.iterdir()):
+        if path.is_symlink() or not path.is_file() or path.suffix != ".yaml":
+            out.append(path.name)
+            continue
+        try:
+            doc = yaml.safe_load(path.read_text())
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            out.append(path.name)
+            continue
+        labels = ((doc.get("metadata") or {}).get("labels") or {}) if isinstance(doc, dict) else {}
+        if path.name == "kustomization.yaml" and isinstance(doc, dict) and doc.get("kind") == "Kustomization":
+            continue
+        if not isinstance(labels, dict) or labels.get(INSTALLATION_LABEL) != installation:
+            out.append(path.name)
+    return out
+
+
 def write_tree(objects: Sequence[Mapping[str, Any]], directory: Path) -> list[Path]:
-    """Write DIR/<namespace>/<installation>/ atomically: built beside the target, then renamed into place."""
+    """Write DIR/<namespace>/<installation>/ atomically: built beside the target, then renamed into place.
+
+    Names are checked before any path is built from them, and an existing directory is replaced only when it holds
+    nothing but an earlier output of this function for the same installation.
+    """
     first = objects[0]["metadata"]
-    target = Path(directory) / first["namespace"] / first["name"]
+    namespace = require_name(first.get("namespace"), "namespace")
+    installation = require_name(first.get("name"), "installation name")
+    for obj in objects:
+        require_name((obj.get("metadata") or {}).get("name"), f"{obj.get('kind')} name", subdomain=True)
+    target = Path(directory) / namespace / installation
+    if target.exists() or target.is_symlink():
+        foreign = _not_ours(target, installation)
+        if foreign:
+            raise UsageError(
+                f"--output-dir: {target} holds files that kubectl profiles did not write for {installation} "
+                f"({', '.join(foreign[:5])})",
+                hint="move them away, choose another --output-dir, or use 'kubectl profiles upgrade --output-dir' "
+                "to merge",
+            )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{first['name']}-", dir=target.parent))
     try:
