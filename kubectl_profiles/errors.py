@@ -49,5 +49,9 @@ class ClusterError(ProfilesError):
     """The API server could not be reached or refused a request (wraps client-library errors in kube.py)."""
 
 
+class ConflictError(ClusterError):
+    """The API server refused a write because the object changed since it was read (HTTP 409), or exists already."""
+
+
 class SourceError(ProfilesError):
     """A profile's git repository could not be read, or its profile.yaml is unusable."""

@@ -14,22 +14,22 @@ import http.client
 import json
 import ssl
 import urllib.parse
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kubectl_profiles import kubeconfig
-from kubectl_profiles.errors import ClusterError, NotFoundError, UsageError
+from kubectl_profiles.errors import ClusterError, ConflictError, NotFoundError, UsageError
+from kubectl_profiles.model.facts import UserInfo
+from kubectl_profiles.model.flux import FLUX_KINDS
+from kubectl_profiles.model.refs import require_name
 
-# plural -> (API path prefix, kind, namespaced)
+# plural -> (API path prefix, kind, namespaced); Flux's kinds come from their one table (model/flux.py).
 RESOURCES: dict[str, tuple[str, str, bool]] = {
     "profilecatalogsources": ("/apis/weave.works/v1alpha1", "ProfileCatalogSource", True),
     "profileinstallations": ("/apis/weave.works/v1alpha1", "ProfileInstallation", True),
     "namespaces": ("/api/v1", "Namespace", False),
     "customresourcedefinitions": ("/apis/apiextensions.k8s.io/v1", "CustomResourceDefinition", False),
-    "gitrepositories": ("/apis/source.toolkit.fluxcd.io/v1beta2", "GitRepository", True),
-    "helmrepositories": ("/apis/source.toolkit.fluxcd.io/v1beta2", "HelmRepository", True),
-    "helmreleases": ("/apis/helm.toolkit.fluxcd.io/v2beta1", "HelmRelease", True),
-    "kustomizations": ("/apis/kustomize.toolkit.fluxcd.io/v1beta2", "Kustomization", True),
+    **{f.plural: (f"/apis/{f.api_version}", f.kind, True) for f in FLUX_KINDS},
     "configmaps": ("/api/v1", "ConfigMap", True),
     "secrets": ("/api/v1", "Secret", True),
 }
@@ -58,7 +58,7 @@ class Kube:
         self, config: kubeconfig.ClusterConfig, namespace: str | None = None, timeout: float | None = None
     ) -> None:
         self.config = config
-        self.namespace = namespace or config.namespace
+        self.namespace = require_name(namespace or config.namespace, "namespace")
         self.timeout = timeout
         parsed = urllib.parse.urlsplit(config.server)
         if parsed.scheme not in ("https", "http") or not parsed.hostname:
@@ -149,6 +149,8 @@ class Kube:
             return ClusterError(message or f"{method} {path} is forbidden")
         if status == 404:
             return NotFoundError(message or f"{path} not found")
+        if status == 409:
+            return ConflictError(message or f"{method} {path} conflicts with a concurrent change")
         return ClusterError(message or f"{method} {path} failed with HTTP {status}")
 
     def close(self) -> None:
@@ -161,6 +163,10 @@ class Kube:
         if resource not in RESOURCES:
             raise UsageError(f"unknown resource {resource!r}")
         prefix, _, namespaced = RESOURCES[resource]
+        if namespaced and namespace:
+            require_name(namespace, "namespace")
+        if name:
+            require_name(name, f"{RESOURCES[resource][1]} name", subdomain=True)
         path = prefix + (f"/namespaces/{namespace}" if namespaced and namespace else "") + f"/{resource}"
         return path + (f"/{name}" if name else "")
 
@@ -226,6 +232,26 @@ class Kube:
                 ) from exc
         return out
 
+    def create(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
+        """POST; ConflictError when it exists already."""
+        resource = self.resource_for(obj)
+        namespace = (obj.get("metadata") or {}).get("namespace") or self.namespace
+        params = {"dryRun": "All"} if dry_run else None
+        created: dict[str, Any] = self.request("POST", self._path(resource, namespace), obj, params=params)
+        return created
+
+    def replace(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
+        """PUT of an object as read and changed: its metadata.resourceVersion makes the API server refuse the write
+        with ConflictError when someone else changed the object in between (optimistic concurrency)."""
+        resource = self.resource_for(obj)
+        meta = obj.get("metadata") or {}
+        if not meta.get("resourceVersion"):
+            raise UsageError("replace needs the object as read, with metadata.resourceVersion")
+        params = {"dryRun": "All"} if dry_run else None
+        path = self._path(resource, meta.get("namespace") or self.namespace, str(meta.get("name")))
+        replaced: dict[str, Any] = self.request("PUT", path, obj, params=params)
+        return replaced
+
     def delete(self, resource: str, name: str, namespace: str | None, *, dry_run: bool = False) -> bool:
         params = {"dryRun": "All"} if dry_run else None
         return self.request("DELETE", self._path(resource, namespace, name), params=params, allow_404=True) is not None
@@ -256,8 +282,34 @@ class Kube:
             self._discovery = frozenset(served)
         return self._discovery
 
-    def missing_crds(self, names: Iterable[str]) -> builtins.list[str]:
-        return [n for n in names if self.get("customresourcedefinitions", n, None) is None]
+    def group_versions(self, group: str) -> builtins.list[str] | None:
+        """The versions the API server serves for an API group (discovery), or None when it serves none."""
+        found = self.request("GET", f"/apis/{group}", allow_404=True)
+        if not found:
+            return None
+        return [str(v.get("version")) for v in found.get("versions") or []]
+
+    def served_kinds(self, api_version: str) -> frozenset[str] | None:
+        """The kinds served at `group/version` (discovery), or None when that group/version is not served."""
+        found = self.request("GET", f"/apis/{api_version}", allow_404=True)
+        if found is None:
+            return None
+        return frozenset(str(r["kind"]) for r in found.get("resources") or [] if "/" not in str(r.get("name")))
+
+    def user_info(self) -> UserInfo | None:
+        """Who the API server takes this client for (SelfSubjectReview, Kubernetes 1.26 and later); None where the
+        server cannot say."""
+        for version in ("v1", "v1beta1", "v1alpha1"):
+            body = {"apiVersion": f"authentication.k8s.io/{version}", "kind": "SelfSubjectReview"}
+            path = f"/apis/authentication.k8s.io/{version}/selfsubjectreviews"
+            try:
+                review = self.request("POST", path, body, allow_404=True)
+            except ClusterError:
+                return None
+            if review is not None:
+                info = (review.get("status") or {}).get("userInfo") or {}
+                return UserInfo(str(info.get("username") or ""), tuple(str(g) for g in info.get("groups") or ()))
+        return None
 
     def namespace_labels(self) -> dict[str, dict[str, str]]:
         return {str(ns["metadata"]["name"]): dict(ns["metadata"].get("labels") or {}) for ns in self.list("namespaces")}

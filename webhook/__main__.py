@@ -14,6 +14,7 @@ from typing import Any
 from aiohttp import web
 
 from webhook.cache import Cache
+from webhook.callers import CallerReviews
 from webhook.config import Config, parse_args
 from webhook.kubeclient import KubeClient, KubeError, load_config
 from webhook.server import ReloadingTLS, make_app
@@ -77,7 +78,7 @@ async def serve(config: Config) -> None:
     warm_up()
     client = KubeClient(load_config(config.kubeconfig))
     cache = Cache()
-    app = make_app(config, cache)
+    app = make_app(config, cache, CallerReviews(client.post))
     tasks = cache.start(client)
     tls = None
     if config.tls_cert_file and config.tls_private_key_file:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Facts, Policy
+from kubectl_profiles.model.refs import url_has_credentials
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
@@ -23,6 +24,21 @@ from kubectl_profiles.rules._common import (
     valid_ref_name,
 )
 from kubectl_profiles.rules.values import schema_problem
+
+
+def _credentials(url: Any, path: str) -> list[Violation]:
+    """A secret in a URL is shown to everyone who may read the catalog (and to `kubectl get`); never repeat it."""
+    if not isinstance(url, str) or not url_has_credentials(url):
+        return []
+    return [
+        Violation(
+            path,
+            "catalog.url.credentials",
+            f"{path[2:]}: the URL carries credentials (before the '@'), which everyone who may read this catalog "
+            "sees; remove them and give a Secret through secretRef (spec.repositories[].secretRef)",
+            WARNING,
+        )
+    ]
 
 
 def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
@@ -87,6 +103,8 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
         )
     else:
         out += check_helm_url(mapping(chart).get("url"), f"{base}.chart.url", "catalog.chart.url", facts.policy)
+        out += _credentials(mapping(chart).get("url"), f"{base}.chart.url")
+    out += _credentials(raw.get("url"), f"{base}.url")
     out += check_rel_path(raw.get("path"), f"{base}.path", "catalog.path.form")
     prereqs = seq(raw.get("prerequisites"))
     if prereqs:
@@ -127,16 +145,8 @@ def check_helm_url(url: Any, path: str, rule: str, policy: Policy, *, oci_chart:
     where = path[2:]
     if not isinstance(url, str) or not url.strip():
         return [Violation(path, rule, f"{where}: url is missing; give an https:// Helm repository or oci://HOST/PATH")]
+    # Credentials in the URL are catalog.url.credentials' business (a warning); here only the form counts.
     parts = urllib.parse.urlsplit(url)
-    if parts.username is not None or parts.password is not None:
-        return [
-            Violation(
-                path,
-                rule,
-                f"{where}: the URL carries credentials; remove them and name a Secret with username and "
-                "password in secretRef",
-            )
-        ]
     if parts.scheme == "https" and parts.hostname and " " not in url:
         return []
     if parts.scheme == "oci":
@@ -194,6 +204,7 @@ def check_catalog_source(
                 seen[key] = i
     for i, repo in enumerate(seq(spec.get("repositories"))):
         out += check_url(mapping(repo).get("url"), f"$.spec.repositories[{i}].url", "catalog.url.form", facts.policy)
+        out += _credentials(mapping(repo).get("url"), f"$.spec.repositories[{i}].url")
     for i, repo in enumerate(seq(spec.get("helmRepositories"))):
         out += check_helm_url(
             mapping(repo).get("url"),
@@ -202,6 +213,7 @@ def check_catalog_source(
             facts.policy,
             oci_chart=True,
         )
+        out += _credentials(mapping(repo).get("url"), f"$.spec.helmRepositories[{i}].url")
     if "access" in spec:
         out += access_rules.access_block_violations(spec.get("access"), "$.spec.access")
     if old is not None:

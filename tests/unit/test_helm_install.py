@@ -27,6 +27,7 @@ def test_chart_profile_renders_a_helm_repository_and_a_pinned_release() -> None:
         version_range="^1.0",
     )
     assert [o["kind"] for o in objs] == ["ProfileInstallation", "HelmRepository", "HelmRelease"]
+    assert [o["apiVersion"] for o in objs[1:]] == ["source.toolkit.fluxcd.io/v1", "helm.toolkit.fluxcd.io/v2"]
     installation, repo, release = objs
     assert installation["spec"] == {"catalog": CATALOG, "values": {"replicaCount": 2}}
     assert installation["metadata"]["annotations"] == {"profiles.weave.works/version-range": "^1.0"}
@@ -40,16 +41,21 @@ def test_chart_profile_renders_a_helm_repository_and_a_pinned_release() -> None:
     assert all(o["metadata"]["labels"]["profiles.weave.works/installation"] == "nginx" for o in objs)
 
 
-def test_oci_chart_profile_uses_a_helm_repository_of_type_oci() -> None:
+def test_oci_chart_profile_uses_an_oci_repository_and_chart_ref() -> None:
     objs = render_chart_installation(
         name="podinfo",
         namespace="web",
         chart={"url": "oci://ghcr.example/charts", "name": "podinfo"},
-        version="6.5.0",
+        version="6.5.0+build.1",
         catalog=CATALOG,
+        secret_ref="ignored-for-oci",
     )
-    assert objs[1]["spec"] == {"type": "oci", "url": "oci://ghcr.example/charts", "interval": "1m"}
-    assert "values" not in objs[2]["spec"]
+    assert [o["kind"] for o in objs] == ["ProfileInstallation", "OCIRepository", "HelmRelease"]
+    assert objs[1]["apiVersion"] == "source.toolkit.fluxcd.io/v1"
+    assert objs[1]["spec"]["url"] == "oci://ghcr.example/charts/podinfo"
+    assert objs[1]["spec"]["ref"] == {"tag": "6.5.0_build.1"}
+    assert objs[2]["spec"]["chartRef"] == {"kind": "OCIRepository", "name": "podinfo", "namespace": "web"}
+    assert "values" not in objs[2]["spec"] and "chart" not in objs[2]["spec"]
 
 
 def _install(name: str) -> list[dict[str, Any]]:
