@@ -133,8 +133,8 @@ def main() -> None:
         measure(*args.measure)
         return
     with tempfile.TemporaryDirectory() as tmp:
+        print("Wall seconds, CPU seconds in parentheses (on a shared machine the difference is waiting).\n")
         print(f"| index ({args.versions:,} versions) | size | A entries_from_index | B PyYAML C loader | A/B time |")
-        print("(wall seconds, CPU seconds in parentheses: on a shared machine the difference is waiting)")
         print("|---|---|---|---|---|")
         for label, share in (("mixed (2% profiles)", 0.02), ("all profiles", 1.0)):
             path = Path(tmp) / f"{share}.yaml"
