@@ -234,3 +234,37 @@ def test_show_values_of_a_git_profile_per_artifact(tmp_path: Path, monkeypatch: 
         "exporter": {"port": 9113},
         "inner": {"db": {"size": 1}},
     }
+
+
+CATALOG_FILE = """\
+apiVersion: weave.works/v1alpha1
+kind: ProfileCatalogSource
+metadata: {name: platform, namespace: default}
+spec:
+  profiles:
+    - {name: certs, version: 0.3.0, layer: layer-0, chart: {url: "https://charts.example.org", name: cert-manager}}
+    - {name: nginx, version: 1.1.0, layer: layer-1, chart: {url: "oci://ghcr.example/charts", name: nginx}}
+"""
+
+
+def test_several_chart_profiles_offline_with_a_catalog_file(tmp_path: Path) -> None:
+    from kubectl_profiles.cli.main import main
+
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(CATALOG_FILE)
+    args = ["-n", "web", "install", "platform/nginx", "platform/certs", "--catalog-file", str(catalog)]
+    result = CliRunner().invoke(cli, [*args, "--dry-run=client"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    docs = list(yaml.safe_load_all(result.stdout))
+    assert [(d["kind"], d["metadata"]["name"]) for d in docs] == [
+        ("ProfileInstallation", "certs"),
+        ("HelmRepository", "certs"),
+        ("HelmRelease", "certs"),
+        ("ProfileInstallation", "nginx"),
+        ("OCIRepository", "nginx"),
+        ("HelmRelease", "nginx"),
+    ]
+    assert docs[5]["spec"]["dependsOn"] == [{"name": "certs"}]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["install", "platform/nginx", "--catalog-file", str(catalog), "--dry-run=client", "--config-map", "x"])
+    assert exit_info.value.code == 2
