@@ -57,6 +57,8 @@ class HelmStandin:
     """Required basic-auth credentials, if any."""
     token: str | None = None
     """When set, /v2/ answers 401 with a Bearer challenge unless this token is sent."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Path -> Location: answered with 302 before anything else."""
 
 
 @contextmanager
@@ -79,6 +81,8 @@ def helm_standin(tmp: Path, files: dict[str, bytes] | None = None) -> Iterator[H
                     "if-modified-since": self.headers.get("If-Modified-Since"),
                 }
             )
+            if path in state.redirects:
+                return self._send(302, b"", {"Location": state.redirects[path]})
             if path.startswith("/token"):
                 if state.basic is not None and auth != _basic(*state.basic):
                     return self._send(401, b"", {})

@@ -464,3 +464,20 @@ def test_an_https_repository_cannot_send_the_reader_to_local_files(tmp_path: Pat
         helmrepo.chart_files(chart, "1.0.0", cache)
     local = {"url": f"file://{tmp_path}", "name": "x", "archive": f"file://{tmp_path}/secret.tgz"}
     assert helmrepo.chart_files(local, "1.0.0", cache).chart["name"] == "x"
+
+
+def test_a_redirect_from_https_to_plain_http_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with helm_standin(tmp_path) as repo:
+        monkeypatch.setenv("SSL_CERT_FILE", str(repo.ca_file))
+        repo.redirects["/index.yaml"] = "http://127.0.0.1:1/index.yaml"
+        with pytest.raises(SourceError) as info:
+            helmrepo.scan_helm_repository(repo.url, helmrepo.HelmCredentials("u", "s3cret-pass"), None)
+        assert str(info.value) == (
+            f"{repo.url}/index.yaml redirects to plain http (http://127.0.0.1:1/index.yaml); refused"
+        )
+        # a redirect on the same origin keeps the credentials
+        repo.basic = ("u", "s3cret-pass")
+        repo.redirects["/index.yaml"] = f"{repo.url}/moved/index.yaml"
+        repo.files["/moved/index.yaml"] = INDEX.encode()
+        entries = helmrepo.scan_helm_repository(repo.url, helmrepo.HelmCredentials("u", "s3cret-pass"), None)
+        assert [e["name"] for e in entries] == ["certs", "nginx", "nginx"]
