@@ -17,7 +17,8 @@ parser builds every one of them although few, if any, are profiles. So the index
 versions by their indentation (the block layout that `helm repo index` writes and every other generator copies),
 and only the versions whose text mentions the annotation are parsed. The cut is checked, not trusted: a line
 that is neither a chart key nor a list item at the expected indentation, a piece that does not parse as one
-mapping, or any other layout (JSON, flow style, anchors across versions) sends the whole file to the full parser.
+mapping, or any other layout (JSON, flow style, aliases) sends the whole file to the full parser. The price: a
+syntax error inside a version that is not a profile goes unnoticed, as it changes no entry.
 """
 
 from __future__ import annotations
