@@ -70,6 +70,7 @@ bench: install-test provision ## Run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/webhook.py
 	$(BIN)/python bench/plugin.py
 	$(BIN)/python bench/controller.py
+	$(BIN)/python bench/helmindex.py
 
 image: ## Build the webhook's container image (needs a Docker engine)
 	docker build -t kubectl-profiles-webhook:dev .

@@ -27,8 +27,8 @@ from kubectl_profiles import kubeconfig
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import ClusterError
 from kubectl_profiles.kube.aio import AsyncKube
-from kubectl_profiles.kube.core import KIND_TO_RESOURCE
-from kubectl_profiles.render import FLUX_WATCHED, INSTALLATION_LABEL
+from kubectl_profiles.model.flux import FLUX_KINDS
+from kubectl_profiles.render import INSTALLATION_LABEL
 from kubectl_profiles.sources import default_cache_root
 from webhook.__main__ import settle_heap, setup_logging
 
@@ -42,11 +42,7 @@ class Controller:
         self.installations = Informer("profileinstallations")
         self.catalogs = Informer("profilecatalogsources")
         # Only the objects labelled by the plugin; a Flux kind the cluster does not serve counts as empty
-        self.flux = [
-            Informer(KIND_TO_RESOURCE[kind], label_selector=INSTALLATION_LABEL, optional=True)
-            for kind in FLUX_WATCHED
-            if kind in KIND_TO_RESOURCE
-        ]
+        self.flux = [Informer(flux.plural, label_selector=INSTALLATION_LABEL, optional=True) for flux in FLUX_KINDS]
         self._index: CatalogIndex | None = None
         self._activation: asyncio.Task[None] | None = None
         self.catalogs.handlers.append(lambda old, new: self._drop_index())

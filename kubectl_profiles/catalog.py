@@ -9,7 +9,7 @@ so that one bad entry does not hide a whole catalog from `list`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,12 @@ class Entry:
     index: int = 0
     """Position in the source's `spec.profiles` (for JSON paths)."""
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    category: str = ""
+    layer: str = ""
+    """Profiles installed together are ordered by layer (`weave.works/layer`)."""
+    links: tuple[Mapping[str, str], ...] = ()
+    chart: Mapping[str, Any] | None = None
+    """A profile that is a Helm chart: `{url: repository, name, archive, digest}` (read from helmRepositories)."""
 
     @property
     def ref(self) -> str:
@@ -45,7 +51,12 @@ class Entry:
 
     def matches(self, query: str) -> bool:
         q = query.lower()
-        return q in self.name.lower() or q in self.description.lower() or any(q in k.lower() for k in self.keywords)
+        return (
+            q in self.name.lower()
+            or q in self.description.lower()
+            or any(q in k.lower() for k in self.keywords)
+            or q in self.category.lower()
+        )
 
 
 def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index: int) -> Entry | None:
@@ -60,6 +71,8 @@ def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index:
     keywords: list[Any] = raw_keywords if isinstance(raw_keywords, list) else []
     prereqs: list[Any] = raw_prereqs if isinstance(raw_prereqs, list) else []
     schema = raw.get("valuesSchema")
+    chart = raw.get("chart")
+    links = raw.get("links")
     return Entry(
         catalog=catalog,
         namespace=namespace,
@@ -77,6 +90,14 @@ def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index:
         values_schema=schema if isinstance(schema, Mapping) else None,
         index=index,
         raw=raw,
+        category=str(raw.get("category") or ""),
+        layer=str(raw.get("layer") or ""),
+        links=tuple(
+            {"name": str(link.get("name") or link["url"]), "url": str(link["url"])}
+            for link in (links if isinstance(links, list) else ())
+            if isinstance(link, Mapping) and link.get("url")
+        ),
+        chart=chart if isinstance(chart, Mapping) and chart.get("url") and chart.get("name") else None,
     )
 
 
@@ -208,6 +229,15 @@ class CatalogIndex:
             self._by_repo = dict(by_repo)
         return list(self._by_repo.get(repo_key(url), ()))
 
+    def namespaces(self, catalog: str | None = None) -> set[str]:
+        """The namespaces holding catalog sources (those called `catalog`, when given)."""
+        sources = self.sources if catalog is None else self._by_name.get(catalog, ())
+        return {_meta(s)[1] for s in sources}
+
+    def restricted(self, namespaces: Collection[str]) -> CatalogIndex:
+        """An index over the sources in these namespaces only: what a reader who may see just those is shown."""
+        return CatalogIndex(s for s in self.sources if _meta(s)[1] in namespaces)
+
     # --- entries ------------------------------------------------------------------------------------------
     def versions(self, catalog: str, profile: str, namespace: str | None = None) -> list[Entry]:
         """Every entry of a profile, newest first. Raises NotFoundError naming what is missing."""
@@ -275,7 +305,7 @@ class CatalogIndex:
     def search(
         self, query: str | None = None, *, catalog: str | None = None, all_versions: bool = False
     ) -> list[Entry]:
-        """Entries matching `query` (name, description, keywords; case-insensitive), sorted by catalog and name.
+        """Entries matching `query` (name, description, keywords, category; case-insensitive), sorted by catalog and name.
 
         Without `all_versions`, one row per profile: its latest release (or latest prerelease if it has no release).
         """

@@ -76,3 +76,18 @@ def load_all(text: str) -> list[Any]:
         if docs is not None and docs != [None]:
             return list(docs)
     return list(yaml.load_all(text, Loader=_SafeLoader))
+
+
+def load_core(text: str) -> Any:
+    """One YAML document read as YAML 1.2 (its core schema) where ryaml is present, else by PyYAML.
+
+    For documents written by Go programs and read only for strings, such as a Helm repository's index: there
+    the YAML 1.1 readings that `load_all` preserves (dates, `yes`, leading zeros) are not wanted, and skipping the
+    scan for them keeps a 20 MB index fast. Whatever ryaml refuses (duplicate keys, complex keys) goes to PyYAML.
+    """
+    if _ryaml is not None:
+        try:
+            return _ryaml.loads(text)
+        except Exception:  # noqa: BLE001, S110 - any refusal goes to PyYAML, which gives the error with its line
+            pass
+    return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - the C build of the safe loader

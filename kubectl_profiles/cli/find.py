@@ -30,6 +30,10 @@ def entry_doc(e: Any) -> dict[str, Any]:
         "prerequisites": list(e.prerequisites),
         **({"deprecated": e.deprecated} if e.deprecated else {}),
         **({"valuesSchema": e.values_schema} if e.values_schema is not None else {}),
+        **({"category": e.category} if e.category else {}),
+        **({"layer": e.layer} if e.layer else {}),
+        **({"links": [dict(link) for link in e.links]} if e.links else {}),
+        **({"chart": dict(e.chart)} if e.chart is not None else {}),
     }
 
 
@@ -45,7 +49,7 @@ def list_cmd(
 ) -> None:
     """List and search profiles in the catalogs.
 
-    QUERY matches names, descriptions and keywords, case-insensitively.
+    QUERY matches names, descriptions, keywords and categories, case-insensitively.
     """
     index = common.catalog_index(ctx, narrow=True)
     entries = index.search(query, catalog=catalog, all_versions=all_versions)
@@ -119,7 +123,12 @@ def describe_cmd(
         and i["spec"]["catalog"].get("profile") == entry.name
     ]
     artifacts: list[dict[str, Any]] | str = "not read (--no-artifacts)"
-    if not no_artifacts:
+    dependencies: list[dict[str, str]] | str = "not read (--no-artifacts)"
+    if entry.chart is not None:
+        artifacts = [{"name": entry.name, "type": "helm chart", "detail": _chart_detail(entry), "dependsOn": []}]
+        if not no_artifacts:
+            dependencies = _chart_dependencies(entry, common.helm_cache(ctx, index))
+    elif not no_artifacts:
         artifacts = _artifacts(entry, common.git_cache(ctx, index))
     doc = {
         **entry_doc(entry),
@@ -128,6 +137,7 @@ def describe_cmd(
         "installedIn": installed,
         "prerequisites": prereqs,
         "artifacts": artifacts,
+        **({"dependencies": dependencies} if entry.chart is not None else {}),
     }
     if output == "json":
         click.echo(json.dumps(doc, indent=2))
@@ -142,9 +152,19 @@ def describe_cmd(
         f"Description:   {entry.description or '-'}",
         f"Keywords:      {', '.join(entry.keywords) or '-'}",
         f"Maintainer:    {entry.maintainer or '-'}",
-        f"Repository:    {entry.url} (tag {entry.tag}, path {entry.path})",
+        (
+            f"Repository:    {entry.url} (tag {entry.tag}, path {entry.path})"
+            if entry.chart is None
+            else f"Chart:         {_chart_detail(entry)}"
+        ),
         f"Catalog:       {entry.namespace}/{entry.catalog}",
     ]
+    if entry.category or entry.layer:
+        lines.append(f"Category:      {entry.category or '-'}")
+        lines.append(f"Layer:         {entry.layer or '-'}")
+    if entry.links:
+        lines.append("Links:")
+        lines += [f"  {link['name']}: {link['url']}" for link in entry.links]
     if entry.deprecated:
         lines.append(f"Deprecated:    {entry.deprecated}")
     lines.append(f"Access:        {doc['access']}")
@@ -164,6 +184,15 @@ def describe_cmd(
         for a in artifacts:
             deps = f" (after {', '.join(a['dependsOn'])})" if a.get("dependsOn") else ""
             lines.append(f"  {a['name']}: {a['type']} {a['detail']}{deps}")
+    if entry.chart is not None:
+        if isinstance(dependencies, str):
+            lines.append(f"Dependencies:  {dependencies}")
+        else:
+            lines.append("Dependencies:" + ("" if dependencies else "  none"))
+            lines += [
+                f"  {d['name']} {d['version'] or '*'}" + (f" from {d['repository']}" if d["repository"] else "")
+                for d in dependencies
+            ]
     lines.append("Values schema:" + (f" {json.dumps(entry.values_schema)}" if entry.values_schema else "  none"))
     lines.append("Installed in:  " + (", ".join(installed) if installed else "nowhere"))
     click.echo("\n".join(lines))
@@ -201,3 +230,19 @@ def _artifacts(entry: Any, cache: Any) -> list[dict[str, Any]] | str:
         kind = {"chart": "helm chart", "kustomize": "kustomize", "profile": "nested profile"}[a.kind]
         out.append({"name": a.name, "type": kind, "detail": detail, "dependsOn": list(a.depends_on)})
     return out
+
+
+def _chart_detail(entry: Any) -> str:
+    chart = entry.chart
+    return f"{chart['name']} {entry.raw_version} from {chart['url']}"
+
+
+def _chart_dependencies(entry: Any, cache: Any) -> list[dict[str, str]] | str:
+    """The chart's dependencies from its archive's Chart.yaml, or why they could not be read (not an error)."""
+    from kubectl_profiles.errors import ProfilesError
+    from kubectl_profiles.sources.helmrepo import chart_files
+
+    try:
+        return chart_files(entry.chart, entry.raw_version, cache).dependencies
+    except ProfilesError as exc:
+        return f"unavailable ({exc})"

@@ -29,20 +29,13 @@ def _condition(obj: Mapping[str, Any], kind: str) -> Mapping[str, Any] | None:
 
 def flux_objects(ctx: click.Context, name: str, namespace: str) -> list[dict[str, Any]]:
     """The Flux objects labelled with the installation's name, of every Flux kind the cluster serves."""
-    from kubectl_profiles.errors import ClusterError
-    from kubectl_profiles.kube import KIND_TO_RESOURCE
-    from kubectl_profiles.render import FLUX_WATCHED, INSTALLATION_LABEL
+    from kubectl_profiles.model.flux import FLUX_KINDS
+    from kubectl_profiles.render import INSTALLATION_LABEL
 
     k = common.kube(ctx)
     found: list[dict[str, Any]] = []
-    for kind in FLUX_WATCHED:
-        resource = KIND_TO_RESOURCE.get(kind)
-        if resource is None:
-            continue
-        try:
-            found.extend(k.list(resource, namespace, label_selector=f"{INSTALLATION_LABEL}={name}"))
-        except ClusterError:
-            continue  # a Flux kind the cluster does not serve holds no objects of ours
+    for flux in FLUX_KINDS:  # a Flux kind the cluster does not serve holds no objects of ours
+        found.extend(k.list(flux.plural, namespace, label_selector=f"{INSTALLATION_LABEL}={name}", if_served=True))
     return found
 
 

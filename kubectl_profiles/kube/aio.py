@@ -121,10 +121,13 @@ class AsyncKube:
         found: dict[str, Any] | None = await self.send(core.get_request(resource, name, namespace), timeout=timeout)
         return found
 
-    async def create(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
+    async def create(
+        self, obj: Mapping[str, Any], *, dry_run: bool = False, timeout: float | None = None
+    ) -> dict[str, Any]:
         """POST: a new object (AlreadyExists, a Conflict, if the name is taken), or a review (TokenReview,
         SubjectAccessReview) whose answer is in the returned object's status."""
-        created: dict[str, Any] = await self.send(core.create_request(obj, self.namespace, dry_run=dry_run))
+        request = core.create_request(obj, self.namespace, dry_run=dry_run)
+        created: dict[str, Any] = await self.send(request, timeout=timeout)
         return created
 
     async def replace(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:

@@ -32,6 +32,9 @@ from kubectl_profiles.errors import (
     Unavailable,
     UsageError,
 )
+from kubectl_profiles.model.facts import UserInfo
+from kubectl_profiles.model.flux import FLUX_KINDS
+from kubectl_profiles.model.refs import require_name
 
 # --- resources --------------------------------------------------------------------------------------------------
 
@@ -64,11 +67,8 @@ RESOURCES: dict[str, Resource] = _table(
     ("authentication.k8s.io/v1", "tokenreviews", "TokenReview", False),
     ("authorization.k8s.io/v1", "subjectaccessreviews", "SubjectAccessReview", False),
     ("authorization.k8s.io/v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", False),
-    ("source.toolkit.fluxcd.io/v1beta2", "gitrepositories", "GitRepository", True),
-    ("source.toolkit.fluxcd.io/v1beta2", "helmrepositories", "HelmRepository", True),
-    ("source.toolkit.fluxcd.io/v1", "ocirepositories", "OCIRepository", True),
-    ("helm.toolkit.fluxcd.io/v2beta1", "helmreleases", "HelmRelease", True),
-    ("kustomize.toolkit.fluxcd.io/v1beta2", "kustomizations", "Kustomization", True),
+    # Flux's kinds at the versions of their one table (kubectl_profiles.model.flux), never restated here
+    *((f.api_version, f.plural, f.kind, True) for f in FLUX_KINDS),
 )
 KIND_TO_RESOURCE = {r.kind: plural for plural, r in RESOURCES.items()}
 
@@ -90,6 +90,11 @@ def resource_for(obj: Mapping[str, Any]) -> str:
 def path(plural: str, namespace: str | None = None, name: str | None = None, subresource: str | None = None) -> str:
     """`/apis/G/V[/namespaces/NS]/PLURAL[/NAME[/SUB]]`; a namespaced kind without a namespace means all of them."""
     res = resource(plural)
+    # Names from a command line or a request must not reach a path unless they are Kubernetes names
+    if res.namespaced and namespace:
+        require_name(namespace, "namespace")
+    if name is not None:
+        require_name(name, f"{res.kind} name", subdomain=True)
     quote = urllib.parse.quote
     out = res.prefix + (f"/namespaces/{quote(namespace, safe='')}" if res.namespaced and namespace else "")
     out += f"/{plural}"
@@ -464,6 +469,23 @@ def served_kinds_flow(api_version: str) -> Generator[Request, Any, frozenset[str
     if found is None:
         return None
     return frozenset(str(r["kind"]) for r in found.get("resources") or [] if "/" not in str(r.get("name")))
+
+
+def user_info_flow() -> Generator[Request, Any, UserInfo | None]:
+    """Who the API server takes this client for (SelfSubjectReview: v1 from Kubernetes 1.28, beta and alpha from
+    1.26), or None where the server cannot say (older, or the review refused)."""
+    for version in ("v1", "v1beta1", "v1alpha1"):
+        body = {"apiVersion": f"authentication.k8s.io/{version}", "kind": "SelfSubjectReview"}
+        try:
+            review = yield Request(
+                "POST", f"/apis/authentication.k8s.io/{version}/selfsubjectreviews", body=body, absent_ok=True
+            )
+        except KubeAPIError:
+            return None
+        if review is not None:
+            info = (review.get("status") or {}).get("userInfo") or {}
+            return UserInfo(str(info.get("username") or ""), tuple(str(g) for g in info.get("groups") or ()))
+    return None
 
 
 _START = object()

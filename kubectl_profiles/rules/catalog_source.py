@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
-from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.model.facts import Facts, Policy
+from kubectl_profiles.model.refs import url_has_credentials
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
@@ -21,6 +24,21 @@ from kubectl_profiles.rules._common import (
     valid_ref_name,
 )
 from kubectl_profiles.rules.values import schema_problem
+
+
+def _credentials(url: Any, path: str) -> list[Violation]:
+    """A secret in a URL is shown to everyone who may read the catalog (and to `kubectl get`); never repeat it."""
+    if not isinstance(url, str) or not url_has_credentials(url):
+        return []
+    return [
+        Violation(
+            path,
+            "catalog.url.credentials",
+            f"{path[2:]}: the URL carries credentials (before the '@'), which everyone who may read this catalog "
+            "sees; remove them and give a Secret through secretRef (spec.repositories[].secretRef)",
+            WARNING,
+        )
+    ]
 
 
 def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
@@ -72,7 +90,21 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                         WARNING,
                     )
                 )
-    out += check_url(raw.get("url"), f"{base}.url", "catalog.url.form", facts.policy)
+    chart = raw.get("chart")
+    if chart is None:
+        out += check_url(raw.get("url"), f"{base}.url", "catalog.url.form", facts.policy)
+    elif raw.get("url") is not None:
+        out.append(
+            Violation(
+                f"{base}.url",
+                "catalog.entry.source",
+                f"{base[2:]}: give url (a git repository) or chart (a Helm chart), not both",
+            )
+        )
+    else:
+        out += check_helm_url(mapping(chart).get("url"), f"{base}.chart.url", "catalog.chart.url", facts.policy)
+        out += _credentials(mapping(chart).get("url"), f"{base}.chart.url")
+    out += _credentials(raw.get("url"), f"{base}.url")
     out += check_rel_path(raw.get("path"), f"{base}.path", "catalog.path.form")
     prereqs = seq(raw.get("prerequisites"))
     if prereqs:
@@ -100,6 +132,39 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                 )
             )
     return out
+
+
+_OCI = re.compile(r"^oci://[A-Za-z0-9.-]+(:[0-9]+)?(/[a-z0-9][a-z0-9._/-]*[a-z0-9])?$")
+
+
+def check_helm_url(url: Any, path: str, rule: str, policy: Policy, *, oci_chart: bool = False) -> list[Violation]:
+    """A Helm repository: `https://HOST/...` (its index), or `oci://HOST[/PATH]`; http:// only where file:// is.
+
+    With `oci_chart` (a catalog's helmRepositories), an oci:// URL must name a chart: `oci://HOST/[PATH/]CHART`.
+    """
+    where = path[2:]
+    if not isinstance(url, str) or not url.strip():
+        return [Violation(path, rule, f"{where}: url is missing; give an https:// Helm repository or oci://HOST/PATH")]
+    # Credentials in the URL are catalog.url.credentials' business (a warning); here only the form counts.
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "https" and parts.hostname and " " not in url:
+        return []
+    if parts.scheme == "oci":
+        if _OCI.match(url) and (parts.path.strip("/") or not oci_chart):
+            return []
+        return [Violation(path, rule, f"{where}: {url!r} is not an OCI repository; write oci://HOST/PATH/CHART")]
+    if parts.scheme in ("http", "file"):
+        if policy.allow_file_urls:
+            return []
+        return [
+            Violation(
+                path,
+                rule,
+                f"{where}: {parts.scheme}:// Helm repositories are for local development and this cluster "
+                "refuses them; use https:// or oci://",
+            )
+        ]
+    return [Violation(path, rule, f"{where}: {url!r} is not a Helm repository URL; use https://HOST/PATH or oci://")]
 
 
 def check_catalog_source(
@@ -139,6 +204,16 @@ def check_catalog_source(
                 seen[key] = i
     for i, repo in enumerate(seq(spec.get("repositories"))):
         out += check_url(mapping(repo).get("url"), f"$.spec.repositories[{i}].url", "catalog.url.form", facts.policy)
+        out += _credentials(mapping(repo).get("url"), f"$.spec.repositories[{i}].url")
+    for i, repo in enumerate(seq(spec.get("helmRepositories"))):
+        out += check_helm_url(
+            mapping(repo).get("url"),
+            f"$.spec.helmRepositories[{i}].url",
+            "catalog.helm-repository.url",
+            facts.policy,
+            oci_chart=True,
+        )
+        out += _credentials(mapping(repo).get("url"), f"$.spec.helmRepositories[{i}].url")
     if "access" in spec:
         out += access_rules.access_block_violations(spec.get("access"), "$.spec.access")
     if old is not None:

@@ -147,3 +147,56 @@ def test_status_profiles_are_read_like_spec_profiles() -> None:
     assert [e.name for e in index.search("cache")] == ["redis"]
     assert [e.raw_version for e in index.updates("scanned", "nginx", "1.0.0")] == ["1.1.0"]
     assert len(index) == 3
+
+
+@pytest.mark.parametrize(
+    ("url", "secret", "served"),
+    [
+        ("https://user:token@github.com/org/repo", True, "https://github.com/org/repo"),
+        ("https://ghp_0123456789@github.com/org/repo.git", True, "https://github.com/org/repo.git"),  # a token alone
+        ("HTTPS://u:p@[::1]:8443/r?x=1#y", True, "HTTPS://[::1]:8443/r?x=1#y"),
+        ("http://u:p@localhost:8080/r", True, "http://localhost:8080/r"),
+        ("oci://robot:secret@registry.example.com/charts", True, "oci://registry.example.com/charts"),
+        ("ssh://git:secret@host.example/org/repo", True, "ssh://git@host.example/org/repo"),
+        ("ssh://git@github.com/org/repo", False, "ssh://git@github.com/org/repo"),  # a login name, not a secret
+        ("git@github.com:org/repo.git", False, "git@github.com:org/repo.git"),
+        ("https://github.com/org/repo?ref=a@b", False, "https://github.com/org/repo?ref=a@b"),
+        ("https://github.com/a@b/repo", False, "https://github.com/a@b/repo"),
+        ("file:///tmp/repo", False, "file:///tmp/repo"),
+        ("", False, ""),
+    ],
+)
+def test_credentials_in_urls_are_found_and_left_out(url: str, secret: bool, served: str) -> None:
+    from kubectl_profiles.model.refs import url_has_credentials, without_credentials
+
+    assert url_has_credentials(url) is secret
+    assert without_credentials(url) == served
+
+
+def test_search_matches_category_and_entries_carry_helm_fields() -> None:
+    index = CatalogIndex(
+        [
+            {
+                "metadata": {"name": "platform", "namespace": "default"},
+                "spec": {
+                    "profiles": [
+                        {
+                            "name": "observability",
+                            "version": "0.1.0",
+                            "category": "Monitoring",
+                            "layer": "layer-1",
+                            "links": [{"name": "Docs", "url": "https://example.org/docs"}, {"name": "no url"}],
+                            "chart": {"url": "https://charts.example.org", "name": "observability-chart"},
+                        },
+                        {"name": "other", "version": "0.1.0", "url": "https://e.com/r"},
+                    ]
+                },
+            }
+        ]
+    )
+    assert [e.name for e in index.search("monitor")] == ["observability"]
+    entry = index.resolve("platform", "observability")
+    assert (entry.layer, entry.category) == ("layer-1", "Monitoring")
+    assert entry.links == ({"name": "Docs", "url": "https://example.org/docs"},)
+    assert entry.chart == {"url": "https://charts.example.org", "name": "observability-chart"}
+    assert index.resolve("platform", "other").chart is None
