@@ -30,6 +30,7 @@ from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.flux import FLUX_KINDS
 from kubectl_profiles.render import INSTALLATION_LABEL
 from kubectl_profiles.sources import default_cache_root
+from kubectl_profiles.sources.helmrepo import default_cache_root as helm_cache_root
 from webhook.__main__ import settle_heap, setup_logging
 
 log = logging.getLogger("profiles-controller")
@@ -63,6 +64,8 @@ class Controller:
             recorder,
             self.metrics,
             cache_dir=Path(config.cache_dir) if config.cache_dir else default_cache_root(),
+            helm_cache_dir=Path(config.cache_dir) / "helm" if config.cache_dir else helm_cache_root(),
+            allow_file_urls=config.allow_file_urls,
             workers=config.scan_workers,
         )
         self.elector = LeaderElector(

@@ -1,4 +1,5 @@
-"""The catalog reconciler: scans each ProfileCatalogSource's `spec.repositories` into `status.profiles`.
+"""The catalog reconciler: scans each ProfileCatalogSource's `spec.repositories` (git) and `spec.helmRepositories`
+(Helm chart repositories) into `status.profiles`.
 
 When: at once when the spec changed (its generation is not the status's `observedGeneration`), then every
 `interval` (the shortest of its repositories'; default 10m), counted from `status.lastScanTime`, so that a restart
@@ -10,6 +11,11 @@ the credentials of the repository's `secretRef` (read from the catalog's namespa
 a memo per repository URL, so that tags already read are not read again: an unchanged repository costs one
 `git ls-remote`. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
 out and reported as skipped, so that one bad tag cannot block the whole status write.
+
+Helm repositories are read by the plugin's own reader too (kubectl_profiles.sources.helmrepo.scan_helm_repository,
+as `catalog scan --helm` uses): an https:// index or an oci:// chart, with the basic-auth `username`/`password` of
+the repository's `secretRef`, revalidated against an on-disk HTTP cache (ETag), so an unchanged index costs one
+conditional GET. http:// and file:// repositories only with `--allow-file-urls` (local development, as the webhook).
 """
 
 from __future__ import annotations
@@ -31,9 +37,10 @@ from controller.metrics import Metrics
 from controller.queue import WorkQueue
 from kubectl_profiles.errors import ClusterError, Conflict, NotFound, SourceError
 from kubectl_profiles.kube.aio import AsyncKube
-from kubectl_profiles.model.refs import normalise_url
+from kubectl_profiles.model.refs import normalise_url, without_credentials
 from kubectl_profiles.schema import schema_violations
 from kubectl_profiles.sources import GitCache, GitCredentials, ScanMemo, redact, scan_repository
+from kubectl_profiles.sources.helmrepo import HelmCache, HelmCredentials, scan_helm_repository
 from kubectl_profiles.status import RepositoryScan, catalog_status, without_times
 
 log = logging.getLogger("profiles-controller.catalogs")
@@ -66,7 +73,8 @@ def schema_fit(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
         probe = {"apiVersion": "weave.works/v1alpha1", "kind": "ProfileCatalogSource", "spec": {"profiles": [entry]}}
         found = schema_violations("ProfileCatalogSource", probe)
         if found:
-            bad.append(f"{entry.get('tag')} ({found[0].message.removeprefix('spec.profiles[0].')})")
+            label = entry.get("tag") or f"{entry.get('name')}@{entry.get('version')}"  # a chart version has no tag
+            bad.append(f"{label} ({found[0].message.removeprefix('spec.profiles[0].')})")
         else:
             good.append(entry)
     return good, bad
@@ -82,10 +90,14 @@ class CatalogReconciler:
         metrics: Metrics,
         *,
         cache_dir: Path,
+        helm_cache_dir: Path | None = None,
+        allow_file_urls: bool = False,
         workers: int = 2,
     ) -> None:
         self.kube, self.catalogs, self.installations = kube, catalogs, installations
         self.recorder, self.metrics, self.cache_dir, self.workers = recorder, metrics, cache_dir, workers
+        self.helm_cache_dir = helm_cache_dir or cache_dir / "helm"
+        self.allow_file_urls = allow_file_urls
         self.queue: WorkQueue[Key] = WorkQueue(base_backoff=15.0, max_backoff=DEFAULT_INTERVAL)
         self.memos: dict[str, ScanMemo] = {}
         self.locks: dict[str, asyncio.Lock] = {}
@@ -111,9 +123,19 @@ class CatalogReconciler:
         )
 
     @staticmethod
-    def interval(obj: Mapping[str, Any]) -> float:
-        repos = (obj.get("spec") or {}).get("repositories")
-        found = [parse_interval(r.get("interval")) for r in repos or [] if isinstance(r, Mapping)]
+    def repositories(obj: Mapping[str, Any], field: str) -> list[Mapping[str, Any]]:
+        """`spec.repositories` (git) or `spec.helmRepositories`."""
+        spec = obj.get("spec")
+        found = spec.get(field) if isinstance(spec, Mapping) else None
+        return [r for r in found if isinstance(r, Mapping)] if isinstance(found, list) else []
+
+    @classmethod
+    def scanned(cls, obj: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+        return cls.repositories(obj, "repositories") + cls.repositories(obj, "helmRepositories")
+
+    @classmethod
+    def interval(cls, obj: Mapping[str, Any]) -> float:
+        found = [parse_interval(r.get("interval")) for r in cls.scanned(obj)]
         return min(found) if found else DEFAULT_INTERVAL
 
     def schedule_all(self) -> None:
@@ -123,14 +145,15 @@ class CatalogReconciler:
             status = obj.get("status") if isinstance(obj.get("status"), Mapping) else {}
             assert isinstance(status, Mapping)
             last = _parse_time(status.get("lastScanTime"))
-            has_repos = bool((obj.get("spec") or {}).get("repositories"))
+            has_repos = bool(self.scanned(obj))
             if self._spec_changed(obj) or (has_repos and last is None):
                 self.queue.add(key)
             elif has_repos and last is not None:
                 self.queue.add_after(key, max(0.0, last + self.interval(obj) - now))
 
     # --- scanning -------------------------------------------------------------------------------------------
-    async def _credentials(self, namespace: str, repo: Mapping[str, Any]) -> GitCredentials | None:
+    async def _secret(self, namespace: str, repo: Mapping[str, Any]) -> dict[str, str] | None:
+        """The decoded data of the repository's secretRef, or None when it names none."""
         ref = repo.get("secretRef")
         name = ref.get("name") if isinstance(ref, Mapping) else None
         if not isinstance(name, str) or not name:
@@ -139,11 +162,43 @@ class CatalogReconciler:
         if secret is None:
             raise SourceError(f"secret {namespace}/{name} (secretRef) not found")
         data = secret.get("data") or {}
+        return {str(k): base64.b64decode(v).decode() for k, v in data.items() if isinstance(v, str)}
 
-        def field(key: str) -> str | None:
-            return base64.b64decode(data[key]).decode() if key in data else None
+    async def _credentials(self, namespace: str, repo: Mapping[str, Any]) -> GitCredentials | None:
+        data = await self._secret(namespace, repo)
+        if data is None:
+            return None
+        return GitCredentials(data.get("username"), data.get("password"), data.get("identity"), data.get("known_hosts"))
 
-        return GitCredentials(field("username"), field("password"), field("identity"), field("known_hosts"))
+    async def scan_helm(self, namespace: str, repo: Mapping[str, Any]) -> RepositoryScan:
+        url = without_credentials(str(repo.get("url") or ""))
+        skipped: list[str] = []
+        try:
+            data = await self._secret(namespace, repo)
+        except (SourceError, ClusterError) as exc:
+            return RepositoryScan(url, error=str(exc), helm=True)
+        creds = None
+        if data is not None:
+            if "password" not in data:
+                name = (repo.get("secretRef") or {}).get("name")
+                return RepositoryScan(url, error=f"secret {namespace}/{name} (secretRef) has no password", helm=True)
+            creds = HelmCredentials(data.get("username", ""), data["password"])
+        cache = HelmCache(root=self.helm_cache_dir, allow_http=self.allow_file_urls)
+        lock = self.locks.setdefault(f"helm:{url}", asyncio.Lock())
+        async with lock:
+            started = time.perf_counter()
+            try:
+                entries = await asyncio.to_thread(
+                    scan_helm_repository, str(repo.get("url") or ""), creds, cache, skipped.append
+                )
+            except SourceError as exc:
+                self.metrics.scans.labels("failed").inc()
+                return RepositoryScan(url, error=str(exc).removeprefix("cannot read "), helm=True)
+            finally:
+                self.metrics.scan_seconds.observe(time.perf_counter() - started)
+        self.metrics.scans.labels("ok").inc()
+        good, refused = schema_fit(entries)
+        return RepositoryScan(url, tuple(good), skipped=tuple(skipped + refused), helm=True)
 
     async def scan_one(self, namespace: str, repo: Mapping[str, Any]) -> RepositoryScan:
         url = str(repo.get("url") or "")
@@ -179,8 +234,9 @@ class CatalogReconciler:
         obj = self.catalogs.items.get(key)
         if obj is None:
             return "gone"
-        repos = [r for r in (obj.get("spec") or {}).get("repositories") or [] if isinstance(r, Mapping)]
-        scans = [await self.scan_one(key[0], r) for r in repos]
+        repos = self.scanned(obj)
+        scans = [await self.scan_one(key[0], r) for r in self.repositories(obj, "repositories")]
+        scans += [await self.scan_helm(key[0], r) for r in self.repositories(obj, "helmRepositories")]
         new = catalog_status(obj, scans, now=now_rfc3339())
         obj = self.catalogs.items.get(key) or obj  # the freshest copy for the write's resourceVersion
         old = obj.get("status") if isinstance(obj.get("status"), Mapping) else {}

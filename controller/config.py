@@ -26,6 +26,7 @@ class Config:
     cache_dir: str = ""
     installation_workers: int = 4
     scan_workers: int = 2
+    allow_file_urls: bool = False
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -62,6 +63,12 @@ def parse_args(argv: list[str] | None = None) -> Config:
     p.add_argument("--cache-dir", default=_env("CACHE_DIR", ""), help="git checkouts (default: the user's cache)")
     p.add_argument("--installation-workers", type=int, default=4)
     p.add_argument("--scan-workers", type=int, default=2)
+    p.add_argument(
+        "--allow-file-urls",
+        action=argparse.BooleanOptionalAction,
+        default=_env("ALLOW_FILE_URLS", "false") == "true",
+        help="read http:// and file:// Helm repositories (local development only, as the webhook's flag)",
+    )
     args = p.parse_args(argv)
     host, sep, port = str(args.listen).rpartition(":")
     if not sep or not port.isdigit():
@@ -84,4 +91,5 @@ def parse_args(argv: list[str] | None = None) -> Config:
         cache_dir=args.cache_dir,
         installation_workers=max(1, args.installation_workers),
         scan_workers=max(1, args.scan_workers),
+        allow_file_urls=args.allow_file_urls,
     )

@@ -25,6 +25,7 @@ from typing import Any
 
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import ProfilesError
+from kubectl_profiles.model.refs import without_credentials
 from kubectl_profiles.model.semver import is_semver
 
 TRUE, FALSE, UNKNOWN = "True", "False", "Unknown"
@@ -244,13 +245,28 @@ def ready_condition(obj: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 @dataclass(frozen=True)
 class RepositoryScan:
-    """The outcome of reading one `spec.repositories[]` entry: its entries, or why it could not be read."""
+    """The outcome of reading one `spec.repositories[]` (git) or `spec.helmRepositories[]` (`helm`) entry: its
+    entries, or why it could not be read."""
 
     url: str
     entries: tuple[Mapping[str, Any], ...] = ()
     error: str | None = None
     skipped: tuple[str, ...] = ()
-    """Tags that look like versions but whose profile.yaml could not be used, each with the reason."""
+    """Tags (or chart versions) that look like versions but could not be used, each with the reason."""
+    helm: bool = False
+
+    def produced(self, entry: Mapping[str, Any]) -> bool:
+        """Whether `entry` (of an earlier status) came from this repository."""
+        if not self.helm:
+            return entry.get("url") == self.url
+        chart = entry.get("chart")
+        if not isinstance(chart, Mapping):
+            return False
+        # An index's entries name the repository; an oci:// URL names one chart, its entries the chart's parent
+        source = str(chart.get("url") or "").rstrip("/")
+        if source.startswith("oci://"):
+            source += f"/{chart.get('name')}"
+        return source == without_credentials(self.url).rstrip("/")
 
 
 def catalog_status(source: Mapping[str, Any], scans: Sequence[RepositoryScan], *, now: str) -> dict[str, Any]:
@@ -269,7 +285,7 @@ def catalog_status(source: Mapping[str, Any], scans: Sequence[RepositoryScan], *
         if scan.error is None:
             profiles.extend(scan.entries)
         else:
-            profiles.extend(p for p in previous if isinstance(p, Mapping) and p.get("url") == scan.url)
+            profiles.extend(p for p in previous if isinstance(p, Mapping) and scan.produced(p))
     failed = [s for s in scans if s.error is not None]
     skipped = [f"{s.url} {t}" for s in scans for t in s.skipped]
     if failed:

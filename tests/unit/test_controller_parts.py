@@ -252,3 +252,144 @@ async def test_a_reconcile_that_raises_does_not_stop_the_worker() -> None:
         await asyncio.sleep(0.01)
     worker.cancel()
     assert done == [("web", "b")], "the worker went on to the next key"
+
+
+# --- Helm repositories in the catalog reconciler -------------------------------------------------------------
+
+
+class FakeCatalogApi(FakeApi):
+    """FakeApi plus Secrets read by name, as AsyncKube.get answers them (None when absent)."""
+
+    def __init__(self, informer: Any, secrets: dict[tuple[str, str], dict[str, str]]) -> None:
+        super().__init__(informer)
+        self.secrets = secrets
+
+    async def get(self, resource: str, name: str, namespace: str | None = None, **_: Any) -> Any:
+        import base64
+
+        assert resource == "secrets"
+        data = self.secrets.get((str(namespace), name))
+        if data is None:
+            return None
+        return {"data": {k: base64.b64encode(v.encode()).decode() for k, v in data.items()}}
+
+
+def _catalog_reconciler(
+    tmp_path: Any, secrets: dict[tuple[str, str], dict[str, str]]
+) -> tuple[Any, Any, FakeCatalogApi]:
+    from controller.catalogs import CatalogReconciler
+    from controller.events import Recorder
+    from controller.informer import Informer
+    from controller.metrics import Metrics
+
+    installations, _, _, _ = _reconciler()
+    catalogs = Informer("profilecatalogsources")
+    api = FakeCatalogApi(catalogs, secrets)
+    reconciler = CatalogReconciler(
+        api,  # type: ignore[arg-type]
+        catalogs,
+        installations,
+        Recorder(api),  # type: ignore[arg-type]
+        Metrics(),
+        cache_dir=tmp_path / "git",
+    )
+    reconciler.active = True
+    return reconciler, catalogs, api
+
+
+def _helm_catalog(url: str, **repo: Any) -> dict[str, Any]:
+    return {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileCatalogSource",
+        "metadata": {"name": "charts", "namespace": "web", "generation": 1, "resourceVersion": "1"},
+        "spec": {"helmRepositories": [{"url": url, **repo}]},
+    }
+
+
+HELM_INDEX = """\
+apiVersion: v1
+entries:
+  nginx-profile:
+  - annotations:
+      weave.works/profile: nginx
+      weave.works/category: Networking
+    apiVersion: v2
+    name: nginx-profile
+    version: 1.1.0
+    urls:
+    - charts/nginx-profile-1.1.0.tgz
+  - apiVersion: v2
+    name: plain-chart
+    version: 0.1.0
+    urls:
+    - charts/plain-chart-0.1.0.tgz
+generated: "2024-03-01T10:00:00Z"
+"""
+
+
+async def test_catalog_reconciler_scans_helm_repositories_with_secret_credentials(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from controller.catalogs import CatalogReconciler
+    from tests.helm_standin import helm_standin
+
+    with helm_standin(tmp_path) as repo:
+        monkeypatch.setenv("SSL_CERT_FILE", str(repo.ca_file))
+        repo.basic = ("reader", "s3cret-pass")
+        repo.files["/charts/index.yaml"] = HELM_INDEX.encode()
+        reconciler, catalogs, api = _catalog_reconciler(
+            tmp_path, {("web", "helm-creds"): {"username": "reader", "password": "s3cret-pass"}}
+        )
+        catalogs.replace([_helm_catalog(f"{repo.url}/charts", secretRef={"name": "helm-creds"}, interval="5m")])
+        assert CatalogReconciler.interval(catalogs.items[("web", "charts")]) == 300
+        assert await reconciler.reconcile(("web", "charts")) == "written"
+        status = api.writes[-1][1]
+        assert [(p["name"], p["version"], p["chart"]["name"], p["category"]) for p in status["profiles"]] == [
+            ("nginx", "1.1.0", "nginx-profile", "Networking")
+        ]
+        assert status["profiles"][0]["chart"]["url"] == f"{repo.url}/charts"
+        assert status["profileCount"] == 1
+        ready = status["conditions"][0]
+        assert (ready["type"], ready["status"]) == ("Ready", "True")
+        assert ready["message"] == "read 1 repository: 1 profile versions"
+        assert repo.seen[-1]["auth"].startswith("Basic "), "the secretRef's credentials were sent"
+
+        # The index fails: Ready=False with the URL and the reason; the entries read before are kept.
+        repo.files.pop("/charts/index.yaml")
+        assert await reconciler.reconcile(("web", "charts")) == "failed"
+        status = api.writes[-1][1]
+        ready = status["conditions"][0]
+        assert (ready["status"], ready["reason"]) == ("False", "ScanFailed")
+        assert ready["message"] == (
+            f"cannot read {repo.url}/charts: Helm repository index {repo.url}/charts/index.yaml: HTTP 404 Not Found; "
+            "check the URL"
+        )
+        assert [p["name"] for p in status["profiles"]] == ["nginx"]
+        assert "s3cret" not in str(api.writes) and "s3cret" not in str(api.events)
+
+        # Wrong credentials: the repository's own answer, named.
+        repo.files["/charts/index.yaml"] = HELM_INDEX.encode()
+        api.secrets[("web", "helm-creds")]["password"] = "wrong"
+        assert await reconciler.reconcile(("web", "charts")) == "failed"
+        message = api.writes[-1][1]["conditions"][0]["message"]
+        assert message.startswith(f"cannot read {repo.url}/charts: ") and "HTTP 401 Unauthorized" in message
+        assert "wrong" not in message
+
+        # A secretRef that does not exist.
+        catalogs.replace([_helm_catalog(f"{repo.url}/charts", secretRef={"name": "nope"})])
+        assert await reconciler.reconcile(("web", "charts")) == "failed"
+        message = api.writes[-1][1]["conditions"][0]["message"]
+        assert message == f"cannot read {repo.url}/charts: secret web/nope (secretRef) not found"
+
+
+async def test_catalog_reconciler_refuses_plain_http_helm_repositories_unless_allowed(tmp_path: Any) -> None:
+    reconciler, catalogs, api = _catalog_reconciler(tmp_path, {})
+    index = tmp_path / "repo" / "index.yaml"
+    index.parent.mkdir()
+    index.write_text(HELM_INDEX)
+    catalogs.replace([_helm_catalog(f"file://{index.parent}")])
+    assert await reconciler.reconcile(("web", "charts")) == "failed"
+    assert "file:// repositories are for local development only" in api.writes[-1][1]["conditions"][0]["message"]
+    reconciler.allow_file_urls = True
+    assert await reconciler.reconcile(("web", "charts")) == "written"
+    assert [p["name"] for p in api.writes[-1][1]["profiles"]] == ["nginx"]
