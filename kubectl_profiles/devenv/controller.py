@@ -7,6 +7,7 @@ the failover tests), so that `down` stops exactly it. Health, readiness and metr
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -28,9 +29,15 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def start_controller(
-    cluster: Cluster, name: str = "controller", extra_args: tuple[str, ...] = (), timeout: float = 30
+    cluster: Cluster,
+    name: str = "controller",
+    extra_args: tuple[str, ...] = (),
+    timeout: float = 30,
+    env: dict[str, str] | None = None,
 ) -> str:
-    """Start `python -m controller` for this control plane; return its base URL once /readyz answers."""
+    """Start `python -m controller` for this control plane; return its base URL once /readyz answers.
+
+    `env` is added to this process's environment (SSL_CERT_FILE for a test's Helm repository, say)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = (cluster.state_dir / f"{name}.log").open("ab")
@@ -57,6 +64,7 @@ def start_controller(
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         start_new_session=True,
+        env={**os.environ, **env} if env else None,
     )
     log.close()
     cluster.pids[name] = proc.pid

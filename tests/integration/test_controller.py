@@ -24,18 +24,27 @@ import yaml
 from kubectl_profiles.devenv import cluster as cluster_mod
 from kubectl_profiles.devenv import controller as controller_mod
 from kubectl_profiles.devenv.examples import build_example_repo
+from tests.helm_standin import HelmStandin, helm_standin
 from tests.integration.test_plugin import FLUX, Plugin, ok
 
 LABEL = "profiles.weave.works/installation"
 
 
 @pytest.fixture(scope="module")
-def controller(cluster: Any) -> Iterator[str]:
+def helm_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HelmStandin]:
+    """A Helm repository over HTTPS (basic auth), whose CA the controller trusts (SSL_CERT_FILE)."""
+    with helm_standin(tmp_path_factory.mktemp("helm")) as repo:
+        repo.basic = ("reader", "s3cret-pass")
+        yield repo
+
+
+@pytest.fixture(scope="module")
+def controller(cluster: Any, helm_repo: HelmStandin) -> Iterator[str]:
     if not hasattr(cluster, "pids"):
         pytest.skip("needs the local control plane (the controller runs as a local process)")
     cluster.kubectl("apply", "-f", str(FLUX))
     cluster.kubectl("wait", "--for=condition=Established", "--timeout=30s", "-f", str(FLUX))
-    url = controller_mod.start_controller(cluster, "controller")
+    url = controller_mod.start_controller(cluster, "controller", env={"SSL_CERT_FILE": str(helm_repo.ca_file)})
     yield url
     for name in [n for n in cluster.pids if n.startswith("controller")]:
         controller_mod.stop_controller(cluster, name)
@@ -348,6 +357,68 @@ def test_catalog_filled_from_git_and_read_by_the_plugin(
         "get", "events", "-n", namespace, "--field-selector", "involvedObject.name=scanned,type=Warning", "-o", "json"
     )
     assert any(missing in e["message"] for e in json.loads(warning.stdout)["items"])
+
+
+HELM_INDEX = """\
+apiVersion: v1
+entries:
+  nginx-profile:
+  - annotations:
+      weave.works/profile: nginx
+      weave.works/category: Networking
+    apiVersion: v2
+    name: nginx-profile
+    version: 2.0.0
+    urls:
+    - charts/nginx-profile-2.0.0.tgz
+generated: "2024-03-01T10:00:00Z"
+"""
+
+
+def test_catalog_filled_from_a_helm_repository(
+    controller: str, cluster: Any, namespace: str, plugin: Plugin, helm_repo: HelmStandin
+) -> None:
+    name = "controller-helm-charts"  # catalog names are looked up across namespaces: one no other module uses
+    helm_repo.files["/charts/index.yaml"] = HELM_INDEX.encode()
+    url = f"{helm_repo.url}/charts"
+    secret = {
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": {"name": "helm-creds", "namespace": namespace},
+        "stringData": {"username": "reader", "password": "s3cret-pass"},
+    }
+    repos = [{"url": url, "secretRef": {"name": "helm-creds"}, "interval": "10m"}]
+    apply(cluster, secret, catalog(name, namespace, helmRepositories=repos))
+    pcs = wait_for(
+        "Ready=True on the Helm catalog",
+        lambda: (c := condition(obj := get(cluster, "pcs", name, namespace))) and c["status"] == "True" and obj,
+        30,
+    )
+    assert [(p["name"], p["version"], p["chart"]) for p in pcs["status"]["profiles"]] == [
+        ("nginx", "2.0.0", {"url": url, "name": "nginx-profile", "archive": f"{url}/charts/nginx-profile-2.0.0.tgz"})
+    ]
+    assert pcs["status"]["profiles"][0]["category"] == "Networking"  # the CRD keeps the Helm fields in status
+    assert any(s["path"] == "/charts/index.yaml" and s["auth"].startswith("Basic ") for s in helm_repo.seen)
+    listed = ok(plugin("list", "-n", namespace, "--catalog", name))
+    assert f"{name}/nginx" in listed and "2.0.0" in listed
+
+    # The index goes away; a spec change rescans at once: Ready=False with the URL and the reason, entries kept.
+    helm_repo.files.pop("/charts/index.yaml")
+    repos[0]["interval"] = "11m"
+    cluster.kubectl(
+        "patch", "pcs", name, "-n", namespace, "--type=merge", "-p", json.dumps({"spec": {"helmRepositories": repos}})
+    )
+    failed = wait_for(
+        "Ready=False on the Helm catalog",
+        lambda: (c := condition(get(cluster, "pcs", name, namespace))) and c["status"] == "False" and c,
+        30,
+    )
+    assert failed["reason"] == "ScanFailed"
+    assert failed["message"] == (
+        f"cannot read {url}: Helm repository index {url}/index.yaml: HTTP 404 Not Found; check the URL"
+    )
+    assert len(get(cluster, "pcs", name, namespace)["status"]["profiles"]) == 1
+    assert "s3cret" not in cluster.kubectl("get", "pcs", name, "-n", namespace, "-o", "yaml").stdout
 
 
 def test_leader_failover(controller: str, cluster: Any, namespace: str) -> None:
