@@ -75,7 +75,10 @@ class ClusterConfig:
     def impersonate(self, user: str | None, groups: tuple[str, ...] = ()) -> None:
         """kubectl's --as and --as-group; they override the kubeconfig user's `as` and `as-groups`."""
         if groups and not (user or self.impersonate_user):
-            raise UsageError("--as-group needs --as", hint="impersonating groups needs a user to impersonate")
+            raise UsageError(
+                "--as-group (or the kubeconfig user's as-groups) needs a user to impersonate",
+                hint="add --as USER, or `as:` to the kubeconfig user",
+            )
         if user:
             self.impersonate_user = user
             self.impersonate_groups = groups
@@ -229,11 +232,12 @@ def _needs_official(
     cluster: Mapping[str, Any], user: Mapping[str, Any], exec_status: Mapping[str, Any] | None
 ) -> str | None:
     """Why the fast path cannot serve this context (the official loader then does), or None."""
-    for where, key in (("user", "auth-provider"), ("cluster", "proxy-url"), ("cluster", "tls-server-name")):
-        if (user if where == "user" else cluster).get(key):
+    for key in ("auth-provider", "username"):
+        if user.get(key):
             return key
-    if user.get("username"):
-        return "username"
+    for key in ("proxy-url", "tls-server-name"):
+        if cluster.get(key):
+            return key
     if exec_status is not None and not exec_status.get("token"):
         return "exec client certificate"
     return None

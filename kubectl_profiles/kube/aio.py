@@ -137,7 +137,7 @@ class AsyncKube:
         resource: str,
         name: str,
         namespace: str | None,
-        patch: Any,
+        patch: core.Body,
         *,
         patch_type: PatchType = "merge",
         subresource: str | None = None,

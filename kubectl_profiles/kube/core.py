@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
@@ -102,6 +102,8 @@ def path(plural: str, namespace: str | None = None, name: str | None = None, sub
 # --- requests ---------------------------------------------------------------------------------------------------
 
 PatchType = Literal["merge", "json", "strategic", "apply"]
+Body = Mapping[str, Any] | Sequence[Mapping[str, Any]] | bytes | None
+"""A request body: an object, a JSON patch (a list of operations), or bytes as they are."""
 PATCH_CONTENT_TYPES: dict[str, str] = {
     "merge": "application/merge-patch+json",
     "json": "application/json-patch+json",
@@ -115,7 +117,7 @@ class Request:
     method: str
     path: str
     params: Mapping[str, str] = field(default_factory=dict)
-    body: Any = None
+    body: Body = None
     content_type: str = "application/json"
     absent_ok: bool = False  # a 404 answers None instead of raising NotFound
 
@@ -205,7 +207,7 @@ def patch_request(
     plural: str,
     name: str,
     namespace: str | None,
-    patch: Any,
+    patch: Body,
     *,
     patch_type: PatchType = "merge",
     subresource: str | None = None,

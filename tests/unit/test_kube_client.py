@@ -284,7 +284,7 @@ def test_impersonation_headers(api: FakeAPIServer, ca: trustme.CA) -> None:
     headers = api.requests[-1].headers
     assert ("Impersonate-User", "bob") in headers
     assert [v for k, v in headers if k == "Impersonate-Group"] == ["team-b", "viewers"]
-    with pytest.raises(errors.UsageError, match="--as-group needs --as"):
+    with pytest.raises(errors.UsageError, match=r"--as-group .* needs a user to impersonate"):
         config_for(api, ca).impersonate(None, ("team-b",))
 
 
