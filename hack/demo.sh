@@ -19,7 +19,7 @@ say "Build example profile repositories (local git repositories with version tag
 REPOS="$PWD/.cluster/repos"
 URL=$(python -m kubectl_profiles.devenv.examples "$REPOS"); echo "$URL"
 
-say "Flux is not running here, so load stand-ins for its CRDs (same groups, kinds and versions)."
+say "Flux is not running here, so load stand-ins for its CRDs: only the GA versions current Flux serves."
 run kubectl apply -f examples/flux-crds-standin.yaml
 kubectl wait --for=condition=Established --timeout=30s -f examples/flux-crds-standin.yaml >/dev/null
 

@@ -8,7 +8,7 @@ so that one bad entry does not hide a whole catalog from `list`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -192,6 +192,15 @@ class CatalogIndex:
                     by_repo[key].append(source)
             self._by_repo = dict(by_repo)
         return list(self._by_repo.get(repo_key(url), ()))
+
+    def namespaces(self, catalog: str | None = None) -> set[str]:
+        """The namespaces holding catalog sources (those called `catalog`, when given)."""
+        sources = self.sources if catalog is None else self._by_name.get(catalog, ())
+        return {_meta(s)[1] for s in sources}
+
+    def restricted(self, namespaces: Collection[str]) -> CatalogIndex:
+        """An index over the sources in these namespaces only: what a reader who may see just those is shown."""
+        return CatalogIndex(s for s in self.sources if _meta(s)[1] in namespaces)
 
     # --- entries ------------------------------------------------------------------------------------------
     def versions(self, catalog: str, profile: str, namespace: str | None = None) -> list[Entry]:

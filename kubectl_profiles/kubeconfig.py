@@ -11,18 +11,23 @@ then (it takes 0.3 to 0.6 s to import, more than a whole plugin command may take
 plugins that return a client certificate, `proxy-url`, `tls-server-name`, and `username`/`password`. The
 official loader parses the file and runs the plugins; the host, TLS settings, proxy and the (refreshed)
 Authorization header are then taken from its Configuration, and our own transport sends the requests.
+
+Key material given as data stays off disk: the CA goes to OpenSSL as a string, and a client certificate and key,
+which `SSLContext.load_cert_chain` reads only from a path, go through an anonymous in-memory file (`memfd`); where
+there is none, through a 0600 temporary file that is removed as soon as it has been read.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import ssl
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,12 +175,55 @@ def _merged(paths: list[Path]) -> tuple[dict[str, Any], Path]:
     return merged, first
 
 
-def _data_file(data: str, name: str) -> str:
-    folder = Path(tempfile.mkdtemp(prefix="kubectl-profiles-"))
-    path = folder / name
-    path.write_bytes(base64.b64decode(data))
-    path.chmod(0o600)
-    return str(path)
+def _decoded(data: str, what: str) -> bytes:
+    try:
+        return base64.b64decode(data)
+    except ValueError as exc:
+        raise ClusterError(f"the kubeconfig's {what} is not valid base64") from exc
+
+
+@contextlib.contextmanager
+def _private_file(content: bytes) -> Iterator[str]:
+    """A path that reads as `content` while the block runs, and is gone after it."""
+    memfd = getattr(os, "memfd_create", None)
+    if memfd is not None and os.path.isdir("/proc/self/fd"):
+        fd = memfd("kubectl-profiles-client", getattr(os, "MFD_CLOEXEC", 0))
+        try:
+            os.write(fd, content)  # a memfd takes a whole write at once
+            yield f"/proc/self/fd/{fd}"
+        finally:
+            os.close(fd)
+        return
+    fd, path = tempfile.mkstemp(prefix="kubectl-profiles-")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        yield path
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
+def _load_client_pair(sslctx: ssl.SSLContext, user: Mapping[str, Any], base: Path, user_name: str) -> None:
+    cert_data, key_data = str(user.get("client-certificate-data") or ""), str(user.get("client-key-data") or "")
+    cert_file, key_file = str(user.get("client-certificate") or ""), str(user.get("client-key") or "")
+    if not ((cert_data or cert_file) and (key_data or key_file)):
+        return
+    try:
+        if not cert_data and not key_data:
+            sslctx.load_cert_chain(str(base / cert_file), str(base / key_file))
+            return
+        cert = _decoded(cert_data, "client-certificate-data") if cert_data else (base / cert_file).read_bytes()
+        key = _decoded(key_data, "client-key-data") if key_data else (base / key_file).read_bytes()
+        with _private_file(cert.rstrip(b"\n") + b"\n" + key) as path:
+            sslctx.load_cert_chain(path)
+    except ssl.SSLError as exc:
+        raise ClusterError(
+            f"the kubeconfig's client certificate and key of user {user_name!r} cannot be used: {exc.reason}",
+            hint="check that they are PEM and belong together",
+        ) from exc
+    except OSError as exc:
+        raise ClusterError(f"cannot read the client certificate or key of user {user_name!r}: {exc}") from exc
 
 
 def load(kubeconfig: str | None = None, context: str | None = None) -> ClusterConfig:
@@ -202,16 +250,16 @@ def load(kubeconfig: str | None = None, context: str | None = None) -> ClusterCo
         sslctx.verify_mode = ssl.CERT_NONE
     else:
         ca = cluster.get("certificate-authority")
-        if cluster.get("certificate-authority-data"):
-            ca = _data_file(cluster["certificate-authority-data"], "ca.crt")
-        sslctx = ssl.create_default_context(cafile=str(cbase / ca) if ca else None)
-    cert, key = user.get("client-certificate"), user.get("client-key")
-    if user.get("client-certificate-data"):
-        cert = _data_file(user["client-certificate-data"], "client.crt")
-    if user.get("client-key-data"):
-        key = _data_file(user["client-key-data"], "client.key")
-    if cert and key:
-        sslctx.load_cert_chain(str(ubase / cert), str(ubase / key))
+        ca_data = cluster.get("certificate-authority-data")
+        try:
+            if ca_data:
+                pem = _decoded(ca_data, "certificate-authority-data").decode("ascii")
+                sslctx = ssl.create_default_context(cadata=pem)
+            else:
+                sslctx = ssl.create_default_context(cafile=str(cbase / ca) if ca else None)
+        except (ssl.SSLError, UnicodeDecodeError) as exc:
+            raise ClusterError(f"the certificate authority of cluster {ctx['cluster']!r} is not PEM") from exc
+    _load_client_pair(sslctx, user, ubase, str(ctx.get("user")))
     config = ClusterConfig(
         server=str(cluster.get("server", "")).rstrip("/"),
         ssl_context=sslctx,

@@ -17,6 +17,7 @@ from kubectl_profiles import kubeconfig
 from kubectl_profiles.errors import ClusterError
 from kubectl_profiles.kube.aio import AsyncKube
 from webhook.cache import Cache
+from webhook.callers import CallerReviews
 from webhook.config import Config, parse_args
 from webhook.server import ReloadingTLS, make_app
 
@@ -79,7 +80,7 @@ async def serve(config: Config) -> None:
     warm_up()
     client = AsyncKube(kubeconfig.load(config.kubeconfig), field_manager="profiles-webhook")
     cache = Cache()
-    app = make_app(config, cache)
+    app = make_app(config, cache, CallerReviews(client.post))
     tasks = cache.start(client)
     tls = None
     if config.tls_cert_file and config.tls_private_key_file:

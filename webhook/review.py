@@ -44,6 +44,8 @@ class Outcome:
     internal_error: bool = False
     name: str = ""
     """namespace/name of the object, for the log line."""
+    unknown_namespace: str = ""
+    """Set when the denial is only for want of this namespace's labels: the server may look it up and ask again."""
 
     @property
     def errors(self) -> list[Violation]:
@@ -71,6 +73,12 @@ def parse_request(body: Any) -> Mapping[str, Any]:
     _require(isinstance(resource, Mapping) and isinstance(resource.get("resource"), str), "request.resource is missing")
     for key in ("object", "oldObject"):
         _require(request.get(key) is None or isinstance(request.get(key), Mapping), f"request.{key} must be an object")
+    # What the API server always sends; without it there is nothing to check, and allowing would be fail-open.
+    operation = request["operation"]
+    for key, operations in (("object", ("CREATE", "UPDATE")), ("oldObject", ("UPDATE", "DELETE"))):
+        _require(
+            request.get(key) is not None or operation not in operations, f"request.{key} is missing for a {operation}"
+        )
     user = request.get("userInfo")
     _require(user is None or isinstance(user, Mapping), "request.userInfo must be an object")
     groups = (user or {}).get("groups")
@@ -98,6 +106,19 @@ def _with_namespace(obj: Mapping[str, Any] | None, namespace: str) -> Mapping[st
     return out
 
 
+def namespace_unknown(outcome: Outcome, namespace: str, why: str) -> Outcome:
+    """The denial for an installation whose namespace's labels are not known: they decide access, so no guess."""
+    violation = Violation(
+        "$.metadata.namespace",
+        "installation.namespace.unknown",
+        f"metadata.namespace: namespace {namespace} is not known to the profiles webhook ({why}); its labels "
+        "decide access, so it denies rather than guess: retry in a moment",
+    )
+    return Outcome(
+        outcome.uid, False, outcome.kind, outcome.operation, [violation], name=outcome.name, unknown_namespace=namespace
+    )
+
+
 def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> Outcome:
     uid, operation = str(request["uid"]), str(request["operation"])
     resource = str(request["resource"]["resource"])
@@ -114,18 +135,16 @@ def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> O
     name = f"{namespace}/{meta.get('name') if isinstance(meta, Mapping) else request.get('name') or ''}"
     try:
         facts = facts_for(user, policy)
+        # parse_request guarantees `object` for CREATE and UPDATE and `oldObject` for UPDATE and DELETE.
+        previous = old if operation == "UPDATE" else None
         if kind == "ProfileCatalogSource":
-            found = (
-                []
-                if operation == "DELETE" or obj is None
-                else rules.check_catalog_source(obj, facts, old=old if operation == "UPDATE" else None)
-            )
+            found = [] if operation == "DELETE" else rules.check_catalog_source(obj or {}, facts, old=previous)
         elif operation == "DELETE":
-            found = [] if old is None else rules.check_installation_delete(old, facts)
+            found = rules.check_installation_delete(old or {}, facts)
+        elif facts.namespace_labels is not None and namespace not in facts.namespace_labels:
+            return namespace_unknown(Outcome(uid, False, kind, operation, name=name), namespace, "not seen yet")
         else:
-            found = (
-                [] if obj is None else rules.check_installation(obj, facts, old=old if operation == "UPDATE" else None)
-            )
+            found = rules.check_installation(obj or {}, facts, old=previous)
     except Exception:
         log.exception("rule evaluation failed for %s %s uid=%s", operation, kind, uid)
         internal = Violation(

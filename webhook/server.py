@@ -1,7 +1,7 @@
 """The aiohttp adapter: HTTPS endpoints over the pure review, the catalog API, health, readiness and metrics.
 
 - TLS 1.2 or newer. The certificate and key are re-read when their files change (polled): new handshakes use the
-  new pair, open connections are not dropped.
+  new pair once it loads whole (until then, the old one), open connections are not dropped.
 - Bodies over `max_body_bytes` get 413; a body that is not JSON, or not an AdmissionReview, gets 400.
 - The API server's `?timeout=` is honoured: a large review (over 64 KiB, where the time goes) runs in a thread
   and is answered with a denial if it cannot finish in time, less a margin for the trip back. Ordinary reviews
@@ -28,10 +28,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from kubectl_profiles.kube.core import go_duration
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from webhook.cache import Cache
+from webhook.callers import CallerReviews
 from webhook.catalog_api import add_catalog_routes
 from webhook.config import Config
 from webhook.metrics import Metrics
-from webhook.review import Outcome, review
+from webhook.review import Outcome, namespace_unknown, response, review
 
 log = logging.getLogger("profiles-webhook")
 CACHE_KEY = web.AppKey("cache", Cache)
@@ -121,6 +122,24 @@ def _uid(raw: bytes) -> str:
         return ""
 
 
+async def _answer_within(
+    raw: bytes, expected: str, cache: Cache, policy: Policy, deadline: float
+) -> tuple[int, dict[str, Any], Outcome | None] | None:
+    """`answer`, on the event loop for ordinary bodies, in a thread bounded by the deadline for large ones.
+
+    None when a large review did not finish in time."""
+    if len(raw) <= INLINE_BODY_BYTES:
+        # A thread hop costs more than the review itself (about a tenth of a millisecond) at this size.
+        return answer(raw, expected, cache, policy)
+    loop = asyncio.get_running_loop()
+    try:
+        return await asyncio.wait_for(
+            loop.run_in_executor(None, answer, raw, expected, cache, policy), timeout=max(deadline, 0.01)
+        )
+    except TimeoutError:
+        return None
+
+
 async def handle_review(request: web.Request) -> web.Response:
     app = request.app
     started = time.perf_counter()
@@ -132,20 +151,23 @@ async def handle_review(request: web.Request) -> web.Response:
         return web.json_response({"error": "request body too large"}, status=413)
     cache, config = app[CACHE_KEY], app[CONFIG_KEY]
     expected = request.match_info["resource"]
-    if len(raw) <= INLINE_BODY_BYTES:
-        # A thread hop costs more than the review itself (about a tenth of a millisecond) at this size.
-        status, reply, outcome = answer(raw, expected, cache, config.policy)
-    else:
-        deadline = parse_timeout(request.query.get("timeout")) - TIMEOUT_MARGIN
-        loop = asyncio.get_running_loop()
-        try:
-            status, reply, outcome = await asyncio.wait_for(
-                loop.run_in_executor(None, answer, raw, expected, cache, config.policy), timeout=max(deadline, 0.01)
-            )
-        except TimeoutError:
-            uid = _uid(raw)
-            log.warning("review timed out", extra={"fields": {"uid": uid}})
-            return web.json_response(_timeout_response(uid))
+    deadline = started + parse_timeout(request.query.get("timeout")) - TIMEOUT_MARGIN
+    result = await _answer_within(raw, expected, cache, config.policy, deadline - time.perf_counter())
+    first = result[2] if result is not None else None
+    if first is not None and first.unknown_namespace:
+        # The one fact a review may fetch: a namespace created a moment ago, which the watch has not delivered.
+        namespace = first.unknown_namespace
+        problem = await cache.lookup_namespace(namespace, timeout=max(deadline - time.perf_counter(), 0.01))
+        if problem is None:
+            result = await _answer_within(raw, expected, cache, config.policy, deadline - time.perf_counter())
+        else:
+            denied = namespace_unknown(first, namespace, problem)
+            result = (200, response(denied), denied)
+    if result is None:
+        uid = _uid(raw)
+        log.warning("review timed out", extra={"fields": {"uid": uid}})
+        return web.json_response(_timeout_response(uid))
+    status, reply, outcome = result
     if outcome is None:
         metrics.malformed.labels("malformed").inc()
         return web.json_response(reply, status=status)
@@ -174,7 +196,8 @@ async def metrics_handler(request: web.Request) -> web.Response:
     return web.Response(body=generate_latest(metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
-def make_app(config: Config, cache: Cache | None = None) -> web.Application:
+def make_app(config: Config, cache: Cache | None = None, callers: CallerReviews | None = None) -> web.Application:
+    """The application; without `callers` (no API server to ask) the catalog API serves nobody."""
     # client_max_size makes aiohttp refuse larger bodies with 413 before they are buffered.
     app = web.Application(client_max_size=config.max_body_bytes)
     app[CACHE_KEY] = cache or Cache()
@@ -184,29 +207,53 @@ def make_app(config: Config, cache: Cache | None = None) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_handler)
-    add_catalog_routes(app, lambda: app[CACHE_KEY].index)
+    add_catalog_routes(app, lambda: app[CACHE_KEY].index, callers)
     return app
 
 
 class ReloadingTLS:
-    """An SSLContext (TLS >= 1.2) whose certificate and key are reloaded when their files change."""
+    """A served SSLContext (TLS >= 1.2) whose certificate and key are reloaded when their files change.
+
+    The pair is loaded into a fresh context and swapped in only once it loaded whole: a rotation that writes the
+    certificate before the key leaves the old pair served until the key follows. The listening socket keeps the
+    context it was started with (`context`); its SNI callback, which OpenSSL calls on every handshake (with or
+    without a server name), points the connection at the current pair.
+    """
 
     def __init__(self, cert: str, key: str) -> None:
         self.cert, self.key = Path(cert), Path(key)
-        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self.context.minimum_version = ssl.TLSVersion.TLSv1_2
-        self.context.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")
         self._stamp: tuple[float, float] | None = None
-        self.reload()
+        self.current = self._load()
+        self._stamp = self._mtimes()
+        self.context = self._new_context()
+        self.context.load_cert_chain(str(self.cert), str(self.key))
+        self.context.sni_callback = self._select
+
+    @staticmethod
+    def _new_context() -> ssl.SSLContext:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        context.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")
+        return context
+
+    def _load(self) -> ssl.SSLContext:
+        """A new context holding the pair on disk; raises (ssl.SSLError, OSError) when they do not load or match."""
+        context = self._new_context()
+        context.load_cert_chain(str(self.cert), str(self.key))
+        return context
+
+    def _select(self, connection: ssl.SSLObject | ssl.SSLSocket, server_name: str | None, _: ssl.SSLContext) -> None:
+        connection.context = self.current
 
     def _mtimes(self) -> tuple[float, float]:
         return (os.stat(self.cert).st_mtime, os.stat(self.key).st_mtime)
 
     def reload(self) -> bool:
+        """True when a new pair is now served; False when the files did not change; raises when they do not load."""
         stamp = self._mtimes()
         if stamp == self._stamp:
             return False
-        self.context.load_cert_chain(str(self.cert), str(self.key))
+        self.current = self._load()
         self._stamp = stamp
         return True
 
@@ -217,5 +264,5 @@ class ReloadingTLS:
                 if self.reload():
                     log.info("reloaded the serving certificate")
             except (OSError, ssl.SSLError) as exc:
-                # A half-written pair (cert renewed before key): keep serving the old one, retry next tick.
+                # A half-written pair (certificate renewed before its key): the old pair is still served.
                 log.warning("could not reload the serving certificate yet: %s", exc)

@@ -1,11 +1,15 @@
 """`catalog list|add|remove|scan`: managing ProfileCatalogSource objects and their entries.
 
-Changes go through server-side apply with the plugin's field manager, so the webhook checks them like any other
-write, and concurrent edits by others are not silently overwritten.
+`add` and `remove` change one entry of `spec.profiles`, a list the API server stores as a whole: they read the
+catalog, change it, and write it back with the resourceVersion they read, so that a write racing another is refused
+(409 Conflict) rather than silently undoing it; then they read again and redo their change, a bounded number of
+times. With N writers at once each one loses at most N-1 times, so the bound is a number of concurrent writers.
+`scan --apply` declares a whole catalog and uses server-side apply. Every write goes through the webhook.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -67,6 +71,40 @@ def _source_skeleton(name: str, namespace: str) -> dict[str, Any]:
     }
 
 
+MAX_ATTEMPTS = 16
+
+
+def _edit(
+    ctx: click.Context, catalog: str, change: Callable[[dict[str, Any]], None], *, create: bool, dry_run: bool
+) -> None:
+    """Read CATALOG, `change` it in place, write it back if nobody wrote in between; else read again and redo."""
+    import random
+    import time
+
+    from kubectl_profiles.errors import Conflict, NotFoundError
+
+    k = common.kube(ctx)
+    for attempt in range(MAX_ATTEMPTS):
+        source = k.get("profilecatalogsources", catalog, k.namespace)
+        if source is None and not create:
+            raise NotFoundError(f"catalog source {catalog!r} not found in namespace {k.namespace}")
+        fresh = source is None
+        source = source if source is not None else _source_skeleton(catalog, k.namespace)
+        change(source)
+        try:
+            if fresh:
+                k.create(source, dry_run=dry_run)  # AlreadyExists (a Conflict) when another writer created it first
+            else:
+                k.replace(source, dry_run=dry_run)
+            return
+        except Conflict:
+            time.sleep(random.uniform(0, min(0.05 * 2**attempt, 1.0)))  # noqa: S311 - jitter, not a secret
+    raise Conflict(
+        f"catalog source {catalog!r} kept changing while this command tried to change it ({MAX_ATTEMPTS} attempts)",
+        hint="try again",
+    )
+
+
 def _write(ctx: click.Context, source: dict[str, Any], dry_run: bool) -> None:
     k = common.kube(ctx)
     body = {
@@ -107,8 +145,6 @@ def catalog_add(
     from kubectl_profiles.model.semver import parse_version
 
     parse_version(version)
-    k = common.kube(ctx)
-    source = k.get("profilecatalogsources", catalog, k.namespace) or _source_skeleton(catalog, k.namespace)
     entry: dict[str, Any] = {"name": profile, "version": version, "url": url}
     for key, value in (("tag", tag), ("path", path), ("description", description)):
         if value:
@@ -117,8 +153,16 @@ def catalog_add(
         entry["keywords"] = list(keywords)
     if prerequisites:
         entry["prerequisites"] = list(prerequisites)
-    source.setdefault("spec", {}).setdefault("profiles", []).append(entry)
-    _write(ctx, source, dry_run)
+
+    def append(source: dict[str, Any]) -> None:
+        spec = source.get("spec")
+        if not isinstance(spec, dict):
+            spec = source["spec"] = {}
+        if not isinstance(spec.get("profiles"), list):
+            spec["profiles"] = []
+        spec["profiles"].append(entry)
+
+    _edit(ctx, catalog, append, create=True, dry_run=dry_run)
     click.echo(
         f"profilecatalogsource.weave.works/{catalog}: added {profile} {version}" + (" (dry run)" if dry_run else "")
     )
@@ -135,30 +179,42 @@ def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_ru
     from kubectl_profiles.model.semver import parse_version
 
     k = common.kube(ctx)
-    source = k.get("profilecatalogsources", catalog, k.namespace)
-    if source is None:
-        raise NotFoundError(f"catalog source {catalog!r} not found in namespace {k.namespace}")
     if profile is None:
-        k.delete("profilecatalogsources", catalog, k.namespace, dry_run=dry_run)
+        if not k.delete("profilecatalogsources", catalog, k.namespace, dry_run=dry_run):
+            raise NotFoundError(f"catalog source {catalog!r} not found in namespace {k.namespace}")
         click.echo(f"profilecatalogsource.weave.works/{catalog} deleted" + (" (dry run)" if dry_run else ""))
         return
     name, _, version = profile.partition("@")
-    entries = source.get("spec", {}).get("profiles") or []
-    keep = [
-        e
-        for e in entries
-        if not (
-            e.get("name") == name and (not version or parse_version(str(e.get("version"))) == parse_version(version))
-        )
-    ]
-    if len(keep) == len(entries):
-        raise NotFoundError(f"catalog {catalog!r} has no entry {profile!r}")
-    source["spec"]["profiles"] = keep
-    _write(ctx, source, dry_run)
+    wanted = parse_version(version) if version else None
+    removed = 0
+
+    def drop(source: dict[str, Any]) -> None:
+        nonlocal removed
+        entries = (source.get("spec") or {}).get("profiles") or []
+        keep = [
+            e
+            for e in entries
+            if not (e.get("name") == name and (wanted is None or _same_version(e.get("version"), wanted)))
+        ]
+        removed = len(entries) - len(keep)
+        if not removed:
+            raise NotFoundError(f"catalog {catalog!r} has no entry {profile!r}")
+        source["spec"]["profiles"] = keep
+
+    _edit(ctx, catalog, drop, create=False, dry_run=dry_run)
     click.echo(
-        f"profilecatalogsource.weave.works/{catalog}: removed {len(entries) - len(keep)} entries"
-        + (" (dry run)" if dry_run else "")
+        f"profilecatalogsource.weave.works/{catalog}: removed {removed} entries" + (" (dry run)" if dry_run else "")
     )
+
+
+def _same_version(raw: Any, wanted: Any) -> bool:
+    from kubectl_profiles.errors import UsageError
+    from kubectl_profiles.model.semver import parse_version
+
+    try:
+        return bool(parse_version(str(raw)) == wanted)
+    except UsageError:
+        return False  # an entry without a usable version is not the one named
 
 
 @catalog_group.command("scan")
@@ -173,9 +229,8 @@ def catalog_scan(ctx: click.Context, url: str, catalog_name: str, do_apply: bool
     """
     from kubectl_profiles.sources import GitCache, scan_repository
 
-    entries = scan_repository(
-        url, GitCache(progress=common.progress), warn=lambda m: click.echo(f"warning: {m}", err=True)
-    )
+    cache = GitCache(progress=common.progress, timeout=common.git_timeout(ctx))
+    entries = scan_repository(url, cache, warn=lambda m: click.echo(f"warning: {m}", err=True))
     opts = common.options(ctx)
     namespace = opts.namespace or "default"
     if do_apply:

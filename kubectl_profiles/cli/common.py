@@ -1,4 +1,9 @@
-"""What the commands share: the cluster client from kubectl's global flags, namespaces, facts, progress."""
+"""What the commands share: the cluster client from kubectl's global flags, namespaces, facts, progress.
+
+Offline work (`template`, and `install --output-dir` or `--dry-run=client` with `--url` or `--catalog-file`) marks the
+context offline: catalogs then come from the given files only, facts from nothing but those files, git reads with
+the user's own credentials, and no kubeconfig is needed, so that GitOps needs no cluster (as `helm template`).
+"""
 
 from __future__ import annotations
 
@@ -28,10 +33,41 @@ def options(ctx: click.Context) -> GlobalOptions:
     return obj
 
 
+def set_offline(ctx: click.Context, catalog_files: tuple[str, ...] = ()) -> None:
+    """From here on, this command touches no cluster: catalogs come from `catalog_files`."""
+    opts = options(ctx)
+    opts.extra["offline"] = True
+    opts.extra["catalog_files"] = tuple(catalog_files)
+
+
+def is_offline(ctx: click.Context) -> bool:
+    return bool(options(ctx).extra.get("offline"))
+
+
+def namespace(ctx: click.Context) -> str:
+    """The namespace to act in: -n, else the kubeconfig context's (read, never contacted), else `default`."""
+    opts = options(ctx)
+    if not is_offline(ctx):
+        return kube(ctx).namespace
+    if opts.namespace:
+        return opts.namespace
+    import ssl
+
+    from kubectl_profiles import kubeconfig
+    from kubectl_profiles.errors import ProfilesError
+
+    try:
+        return kubeconfig.load(opts.kubeconfig, opts.context).namespace
+    except (ProfilesError, OSError, ssl.SSLError, ValueError):
+        return "default"  # no usable kubeconfig: offline work does not need one
+
+
 def kube(ctx: click.Context) -> Kube:
     from kubectl_profiles.kube import Kube
 
     opts = options(ctx)
+    if opts.extra.get("offline"):  # pragma: no cover - a wiring mistake, never a user's
+        raise RuntimeError("offline work must not open a cluster connection")
     cached = opts.extra.get("kube")
     if cached is None:
         cached = Kube.from_options(
@@ -61,8 +97,38 @@ def catalog_index(ctx: click.Context, *, narrow: bool = False) -> CatalogIndex:
     from kubectl_profiles.catalog import CatalogIndex
 
     opts = options(ctx)
+    if is_offline(ctx):
+        return CatalogIndex(catalog_files(opts.extra.get("catalog_files") or ()))
     namespace = opts.namespace if narrow and opts.namespace and not opts.all_namespaces else None
     return CatalogIndex(kube(ctx).list("profilecatalogsources", namespace))
+
+
+def catalog_files(paths: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The ProfileCatalogSource documents in these files (`-` for stdin); other documents are ignored."""
+    import yaml
+
+    from kubectl_profiles.errors import InputError, UsageError
+    from kubectl_profiles.yamldocs import load_all
+
+    out: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            if path == "-":
+                text = sys.stdin.read()
+            else:
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--catalog-file {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+        try:
+            docs = load_all(text)
+        except yaml.YAMLError as exc:
+            raise InputError(f"--catalog-file {path} is not valid YAML: {' '.join(str(exc).split())}") from exc
+        found = [d for d in docs if isinstance(d, dict) and d.get("kind") == "ProfileCatalogSource"]
+        if not found:
+            raise UsageError(f"--catalog-file {path} holds no ProfileCatalogSource", hint="give a catalog's YAML file")
+        out += found
+    return out
 
 
 def cluster_facts(
@@ -70,6 +136,8 @@ def cluster_facts(
 ) -> Facts:
     from kubectl_profiles.model.facts import Facts
 
+    if is_offline(ctx):  # only the given catalogs are known; the rules skip what needs the cluster
+        return Facts(catalogs=index.sources, index=index)
     k = kube(ctx)
     return Facts(
         catalogs=index.sources,
@@ -79,6 +147,33 @@ def cluster_facts(
         served_apis=k.served_apis() if discovery else None,
         index=index,
     )
+
+
+def owned_objects(ctx: click.Context, installation: str) -> list[tuple[str, str]]:
+    """(kind, name) of every object labelled with the installation, in the order to remove them.
+
+    A kind the cluster does not serve (an older Flux has no OCIRepository v1, say) holds nothing to remove.
+    """
+    from kubectl_profiles.kube import KIND_TO_RESOURCE
+    from kubectl_profiles.render import INSTALLATION_LABEL, OWNED_KINDS
+
+    k = kube(ctx)
+    out = []
+    for kind in OWNED_KINDS:
+        selector = f"{INSTALLATION_LABEL}={installation}"
+        found = k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=selector, if_served=True)
+        out += [(kind, str(o["metadata"]["name"])) for o in found]
+    return out
+
+
+def git_timeout(ctx: click.Context) -> float | None:
+    """--request-timeout bounds git too; without the flag, a minute (a git remote that accepts and never answers
+    must not hang a command); `0` means no bound, as for the API server."""
+    from kubectl_profiles.kube import parse_duration
+    from kubectl_profiles.sources import DEFAULT_GIT_TIMEOUT
+
+    given = getattr(ctx.find_root().obj, "request_timeout", None)
+    return DEFAULT_GIT_TIMEOUT if given is None else parse_duration(given)
 
 
 def progress(message: str) -> None:
@@ -100,7 +195,7 @@ def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
     from kubectl_profiles.sources import GitCache, GitCredentials
 
     creds: dict[str, GitCredentials] = {}
-    for source in index.sources if index is not None else []:
+    for source in index.sources if index is not None and not is_offline(ctx) else []:
         namespace = (source.get("metadata") or {}).get("namespace") or "default"
         for repo in (source.get("spec") or {}).get("repositories") or []:
             name = ((repo or {}).get("secretRef") or {}).get("name")
@@ -119,4 +214,4 @@ def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
                 creds[normalise_url(repo["url"])] = GitCredentials(
                     field_("username"), field_("password"), field_("identity"), field_("known_hosts")
                 )
-    return GitCache(progress=progress, credentials=creds)
+    return GitCache(progress=progress, credentials=creds, timeout=git_timeout(ctx))

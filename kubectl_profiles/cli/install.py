@@ -2,13 +2,21 @@
 
 Order, and nothing is applied until every check has passed:
 1. resolve the version (highest matching semver; prereleases only with --devel);
-2. read the profile and its nested profiles from git;
+2. read the profile and its nested profiles from git, each profile.yaml checked by `validate`'s definition rules;
 3. run the webhook's rules client-side on the ProfileInstallation, with cluster facts from one list per kind;
-   the requester's groups are unknown here, so a group-based access denial is left to the webhook;
-4. check that Flux's CRDs exist;
+   the requester's groups are unknown here, so a group-based access denial is left to the webhook, except where
+   no webhook will see the objects (--output-dir, --dry-run=client): there access is decided here, with the
+   groups the API server reports for the requester (SelfSubjectReview) or, where it cannot (or with no cluster at
+   all), with none;
+4. check, by API discovery, that the cluster serves every Flux kind the objects need at the version written
+   (kubectl_profiles.model.flux); a missing or too-old Flux is one line naming the kind and the Flux release;
 5. a server-side dry run of every object, so that the webhook decides with the user's real identity;
 6. apply: the ProfileInstallation, then the Flux objects; if a Flux object fails, what this command created is
    removed again.
+
+`--output-dir` and `--dry-run=client` with `--url` or `--catalog-file` touch no cluster at all (no kubeconfig
+needed): the checks run on the given catalogs only, as `validate` does, and the webhook judges the installation when
+Flux applies it. Prerequisites on other installations cannot be known there and are printed as warnings.
 """
 
 from __future__ import annotations
@@ -34,6 +42,9 @@ def build(
     devel: bool,
     catalog_namespace: str | None,
     git_repository: str | None,
+    values_from: list[dict[str, Any]] | None = None,
+    config_map: str | None = None,
+    patches: list[dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], Any, Any]:
     """Resolve, fetch and render; returns (objects, catalog index, entry or None)."""
     from kubectl_profiles.errors import UsageError
@@ -66,7 +77,7 @@ def build(
             "profile": entry.name,
             "version": str(entry.version),
         }
-    tree = resolve_tree(source, common.git_cache(ctx, index))
+    tree = resolve_tree(source, common.git_cache(ctx, index), check=check_definition)
     install_name = name or (entry.name if entry else tree.definition.name)
     if not is_dns_label(install_name):
         raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")
@@ -81,26 +92,61 @@ def build(
         tree=tree,
         catalog=catalog,
         values=values,
+        values_from=values_from or (),
+        config_map=config_map,
+        patches=patches or (),
         git_repository=repo,
         version_range=version_range,
+        warn=lambda message: click.echo(f"warning: {message}", err=True),
     )
     return objects, index, entry
 
 
+def check_definition(doc: Any, src: Any) -> None:
+    """`validate`'s definition rules on a profile.yaml that install is about to use; the first error stops it."""
+    from kubectl_profiles import rules
+    from kubectl_profiles.errors import ValidationFailed
+    from kubectl_profiles.sources import redact
+
+    errors = [v for v in rules.check_definition(doc, source=src) if v.is_error]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more; see 'kubectl profiles validate')" if len(errors) > 1 else ""
+        where = f"profile.yaml of {redact(src.url)}@{src.ref}"
+        raise ValidationFailed(f"{where}: {first.message} [{first.rule}]{more}", errors)
+
+
 def precheck(
-    ctx: click.Context, objects: list[dict[str, Any]], index: Any, *, old: Any = None, allow_downgrade: bool = False
+    ctx: click.Context,
+    objects: list[dict[str, Any]],
+    index: Any,
+    *,
+    old: Any = None,
+    allow_downgrade: bool = False,
+    webhook: bool = True,
 ) -> None:
-    """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error."""
+    """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error.
+
+    `webhook=False`: no webhook will see these objects, so access is decided here too."""
     from dataclasses import replace
 
     from kubectl_profiles import rules
     from kubectl_profiles.errors import ValidationFailed
 
     facts = replace(common.cluster_facts(ctx, index), allow_downgrade=allow_downgrade)
+    offline = common.is_offline(ctx)
+    by_group = _grants_groups(index, objects[0])
+    user = common.kube(ctx).user_info() if by_group and not webhook and not offline else None
+    if user is not None:
+        facts = replace(facts, user=user)
     found = rules.check_installation(objects[0], facts, old=old)
-    errors = [v for v in found if v.is_error and v.rule != "installation.access.denied"]
+    # Offline, other installations are unknown: a `profile NAME` prerequisite is not checked, only said.
+    unknown = [v for v in found if offline and v.rule == "prerequisite.unmet"]
+    for v in unknown:
+        click.echo(f"warning: not checked without a cluster: {v.message} [{v.rule}]", err=True)
+    errors = [v for v in found if v.is_error and v.rule != "installation.access.denied" and v not in unknown]
     denied = [v for v in found if v.rule == "installation.access.denied"]
-    if denied and not _grants_groups(index, objects[0]):
+    if denied and (not by_group or not webhook):
         errors += denied
     for v in found:
         if not v.is_error:
@@ -108,7 +154,13 @@ def precheck(
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise ValidationFailed(f"{first.message} [{first.rule}]{more}", errors)
+        hint = None
+        if first in denied and by_group and user is None:
+            hint = (
+                "this cluster cannot tell the plugin your groups, so group grants were not counted; "
+                "--dry-run=server lets the webhook decide with your identity"
+            )
+        raise ValidationFailed(f"{first.message} [{first.rule}]{more}", errors, hint=hint)
 
 
 def _grants_groups(index: Any, installation: dict[str, Any]) -> bool:
@@ -117,16 +169,18 @@ def _grants_groups(index: Any, installation: dict[str, Any]) -> bool:
     return any(((s.get("spec") or {}).get("access") or {}).get("groups") for s in sources)
 
 
-def preflight_flux(ctx: click.Context) -> None:
+def preflight_flux(ctx: click.Context, objects: list[dict[str, Any]]) -> None:
+    """Discovery: the cluster must serve every Flux kind among `objects`, at the version they are written in."""
     from kubectl_profiles.errors import ClusterError
-    from kubectl_profiles.render import FLUX_CRDS
+    from kubectl_profiles.model.flux import INSTALL_DOCS, kinds_of, missing_kinds, missing_message
 
-    missing = common.kube(ctx).missing_crds(FLUX_CRDS)
+    k = common.kube(ctx)
+    needed = kinds_of(objects)
+    groups = {f.group: k.group_versions(f.group) for f in needed}
+    served = {f.api_version: k.served_kinds(f.api_version) for f in needed if f.version in (groups[f.group] or ())}
+    missing = missing_kinds(needed, groups, served)
     if missing:
-        raise ClusterError(
-            f"Flux is not installed in this cluster (missing CRDs: {', '.join(missing)})",
-            hint="install Flux first: https://fluxcd.io/flux/installation/",
-        )
+        raise ClusterError(missing_message(missing), hint=INSTALL_DOCS)
 
 
 def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
@@ -173,6 +227,27 @@ def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
 @click.option("--branch", help="With --url: the git branch (or, with --output-dir, the branch to commit on).")
 @click.option("--path", help="With --url: the directory of profile.yaml.")
 @click.option("--git-repository", metavar="[NS/]NAME", help="Flux GitRepository of your GitOps repository.")
+@click.option(
+    "--catalog-file",
+    "catalog_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Catalogs from this file, not the cluster (repeatable); with --output-dir or --dry-run=client.",
+)
+@click.option("--config-map", help="ConfigMap holding values, one key per artifact (spec.configMap).")
+@click.option(
+    "--values-from",
+    "values_from",
+    multiple=True,
+    metavar="KIND/NAME[:KEY]",
+    help="Values from a ConfigMap or Secret for every chart (spec.valuesFrom; repeatable).",
+)
+@click.option(
+    "--patches",
+    "patches_file",
+    type=click.Path(dir_okay=False),
+    help="YAML list of Kustomize patches, {artifact, target, patch} (spec.patches).",
+)
 @click.option("--dry-run", type=click.Choice(["none", "client", "server"]), default="none", show_default=True)
 @click.option("-o", "--output", type=click.Choice(["summary", "yaml", "json"]), default="summary", show_default=True)
 @click.option("--output-dir", type=click.Path(file_okay=False), help="Write files for GitOps instead of applying.")
@@ -194,6 +269,10 @@ def install_cmd(
     branch: str | None,
     path: str | None,
     git_repository: str | None,
+    catalog_files: tuple[str, ...],
+    config_map: str | None,
+    values_from: tuple[str, ...],
+    patches_file: str | None,
     dry_run: str,
     output: str,
     output_dir: str | None,
@@ -205,7 +284,7 @@ def install_cmd(
     """Install a profile into the cluster, or as files for a GitOps repository."""
     import json
 
-    from kubectl_profiles.cli.values import load_values
+    from kubectl_profiles.cli.values import load_patches, load_values, parse_values_from
     from kubectl_profiles.errors import UsageError
     from kubectl_profiles.render import to_yaml
 
@@ -214,7 +293,14 @@ def install_cmd(
     if (push and not commit) or (create_pr and not push):
         raise UsageError("--push needs --commit, and --create-pr needs --push")
     values = load_values(values_files, sets)
-    k = common.kube(ctx)
+    gitops = bool(output_dir) or dry_run == "client"
+    if catalog_files and not gitops:
+        raise UsageError(
+            "--catalog-file goes with --output-dir or --dry-run=client",
+            hint="in a cluster, installations are checked against the cluster's catalogs",
+        )
+    if gitops and (url or catalog_files):
+        common.set_offline(ctx, catalog_files)
     objects, index, _ = build(
         ctx,
         reference=reference,
@@ -223,13 +309,16 @@ def install_cmd(
         branch=branch if url else None,
         path=path,
         name=name,
-        namespace=k.namespace,
+        namespace=common.namespace(ctx),
         values=values,
         devel=devel,
         catalog_namespace=catalog_namespace,
         git_repository=git_repository,
+        values_from=parse_values_from(values_from),
+        config_map=config_map,
+        patches=load_patches(patches_file),
     )
-    precheck(ctx, objects, index)
+    precheck(ctx, objects, index, webhook=not output_dir and dry_run != "client")
     if output_dir:
         from pathlib import Path
 
@@ -247,15 +336,16 @@ def install_cmd(
                 message=message or f"Install profile {objects[0]['metadata']['name']}",
                 push=push,
                 create_pr=create_pr,
+                timeout=common.git_timeout(ctx),
                 say=lambda line: click.echo(line, err=True),
             )
         return
     if dry_run == "client":
         click.echo(to_yaml(objects) if output != "json" else json.dumps(objects, indent=2))
         return
-    preflight_flux(ctx)
+    preflight_flux(ctx, objects)
     if dry_run == "server":
-        k.apply(objects, dry_run=True)
+        common.kube(ctx).apply(objects, dry_run=True)
         if output == "summary":
             for obj in objects:
                 click.echo(f"{obj['kind'].lower()}/{obj['metadata']['name']} (server dry run)")

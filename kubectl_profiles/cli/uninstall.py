@@ -21,9 +21,8 @@ FORCE = "profiles.weave.works/force-delete"
 def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> None:
     """Remove installation NAME and the Flux objects it created."""
     from kubectl_profiles import rules
-    from kubectl_profiles.errors import NotFound, NotFoundError, ValidationFailed
+    from kubectl_profiles.errors import NotFoundError, ValidationFailed
     from kubectl_profiles.kube import KIND_TO_RESOURCE
-    from kubectl_profiles.render import INSTALLATION_LABEL
 
     k = common.kube(ctx)
     current = k.get("profileinstallations", name, k.namespace)
@@ -39,17 +38,9 @@ def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> 
             ),
             found,
         )
-    owned = []
-    for kind in ("HelmRelease", "Kustomization", "HelmRepository", "GitRepository"):
-        try:
-            owned += [
-                (kind, o["metadata"]["name"])
-                for o in k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=f"{INSTALLATION_LABEL}={name}")
-            ]
-        except NotFound:  # the kind is not served (Flux CRDs absent): nothing of it to remove
-            pass
+    owned = common.owned_objects(ctx, name)
     if dry_run:
-        click.echo(f"would delete profileinstallation/{name} and {len(owned)} Flux objects")
+        click.echo(f"would delete profileinstallation/{name} and {len(owned)} objects it owns")
         for kind, obj_name in owned:
             click.echo(f"  {kind.lower()}/{obj_name}")
         return

@@ -47,11 +47,12 @@ def upgrade_cmd(
     from kubectl_profiles.cli.values import load_values
     from kubectl_profiles.errors import NotFoundError, UsageError
     from kubectl_profiles.kube import KIND_TO_RESOURCE
+    from kubectl_profiles.model.refs import require_name
     from kubectl_profiles.model.semver import parse_version
-    from kubectl_profiles.render import INSTALLATION_LABEL
 
     if bool(version) == latest:
         raise UsageError("give exactly one of --version and --latest")
+    require_name(name, "installation name")  # before it becomes part of a path
     k = common.kube(ctx)
     if output_dir:
         current = _from_files(output_dir, k.namespace, name)
@@ -83,7 +84,7 @@ def upgrade_cmd(
         values=values,
         devel=devel,
         catalog_namespace=ref.get("namespace") or None,
-        git_repository=None,
+        **kept_settings(current),
     )
     # Keep the range the user installed with; `--latest` or `--version` say where to go now, not what to track.
     kept_range = (current["metadata"].get("annotations") or {}).get(RANGE)
@@ -101,24 +102,36 @@ def upgrade_cmd(
                 hint="add --allow-downgrade to move back",
             )
         objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
-    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade)
+    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade, webhook=not output_dir)
     if output_dir:
         _upgrade_files(ctx, output_dir, current, objects, entry, ref, devel)
         return
-    preflight_flux(ctx)
+    preflight_flux(ctx, objects)
     if dry_run:
         k.apply(objects, dry_run=True)
         click.echo(f"{name}: {ref['version']} -> {entry.raw_version} (server dry run)")
         return
     lines = apply_all(ctx, objects)
     keep = {(o["kind"], o["metadata"]["name"]) for o in objects}
-    for kind in ("HelmRelease", "Kustomization", "HelmRepository", "GitRepository"):
-        for obj in k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=f"{INSTALLATION_LABEL}={name}"):
-            if (kind, obj["metadata"]["name"]) not in keep:
-                k.delete(KIND_TO_RESOURCE[kind], obj["metadata"]["name"], k.namespace)
-                lines.append(f"{kind.lower()}/{obj['metadata']['name']} deleted (not in {entry.raw_version})")
+    for kind, obj_name in common.owned_objects(ctx, name):
+        if (kind, obj_name) not in keep:
+            k.delete(KIND_TO_RESOURCE[kind], obj_name, k.namespace)
+            lines.append(f"{kind.lower()}/{obj_name} deleted (not in {entry.raw_version})")
     click.echo("\n".join(lines))
     click.echo(f"{name}: upgraded {ref['version']} -> {entry.raw_version}")
+
+
+def kept_settings(current: dict[str, Any]) -> dict[str, Any]:
+    """What an upgrade carries over from the installation besides its values: valuesFrom, configMap, patches and
+    the GitOps repository's GitRepository (dropping them would change what Flux deploys without a word)."""
+    spec = current.get("spec") or {}
+    repo = spec.get("gitRepository") or {}
+    return {
+        "values_from": list(spec.get("valuesFrom") or []),
+        "config_map": spec.get("configMap") or None,
+        "patches": list(spec.get("patches") or []),
+        "git_repository": f"{repo.get('namespace') or ''}/{repo['name']}".lstrip("/") if repo.get("name") else None,
+    }
 
 
 def _from_files(output_dir: str, namespace: str, name: str) -> dict[str, Any] | None:
@@ -156,7 +169,7 @@ def _upgrade_files(
         values=(current.get("spec") or {}).get("values") or {},
         devel=True,
         catalog_namespace=ref.get("namespace") or None,
-        git_repository=None,
+        **kept_settings(current),
     )
     base[0]["metadata"].pop("annotations", None)
     base_range = (meta.get("annotations") or {}).get(RANGE)

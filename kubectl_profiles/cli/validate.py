@@ -509,9 +509,10 @@ def validate_cmd(
         facts, extra = _cluster_facts(ctx, facts)
     remote = None
     if resolve_remote:
+        from kubectl_profiles.cli.common import git_timeout
         from kubectl_profiles.sources import GitCache, make_resolver
 
-        remote = make_resolver(GitCache())
+        remote = make_resolver(GitCache(timeout=git_timeout(ctx)))
     with collector_paused():
         report = validate_documents(read_documents(paths), facts, extra, remote)
     rendered = {"text": render_text, "json": render_json, "github": render_github}.get(output)

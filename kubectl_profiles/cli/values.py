@@ -77,3 +77,40 @@ def load_values(files: Sequence[str], sets: Sequence[str], base: Mapping[str, An
         merged = merge(merged, doc)
     result: dict[str, Any] = merge(merged, parse_set(sets)) if sets else merged
     return result
+
+
+def parse_values_from(items: Sequence[str]) -> list[dict[str, Any]]:
+    """`--values-from configmap/NAME[:KEY]` or `secret/NAME[:KEY]` as `spec.valuesFrom` entries."""
+    out: list[dict[str, Any]] = []
+    for item in items:
+        kind, sep, rest = item.partition("/")
+        name, _, key = rest.partition(":")
+        canonical = {"configmap": "ConfigMap", "secret": "Secret"}.get(kind.lower())
+        if not sep or canonical is None or not name:
+            raise UsageError(
+                f"--values-from {item!r}: write configmap/NAME or secret/NAME, with :KEY for a key other than "
+                "values.yaml"
+            )
+        out.append({"kind": canonical, "name": name, **({"valuesKey": key} if key else {})})
+    return out
+
+
+def load_patches(path: str | None) -> list[dict[str, Any]]:
+    """`--patches FILE`: a YAML list of `{artifact, target, patch}`, the shape of `spec.patches`."""
+    import yaml
+
+    if not path:
+        return []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh)
+    except OSError as exc:
+        raise InputError(f"patches file {path}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"patches file {path} is not valid YAML", hint="fix the YAML") from exc
+    if not isinstance(doc, list) or not all(isinstance(p, Mapping) for p in doc):
+        raise InputError(
+            f"patches file {path}: must be a list of {{artifact, target, patch}}",
+            hint="see spec.patches in the ProfileInstallation reference",
+        )
+    return [dict(p) for p in doc]

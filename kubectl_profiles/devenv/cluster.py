@@ -6,6 +6,8 @@ parallel runs do not collide. `down` stops exactly the recorded processes and re
 
 The kubeconfig has an `admin` context (a member of system:masters, which may impersonate) and contexts for the
 test users below, each authenticated by a static token, so that access rules can be tried as different people.
+The webhook has an identity of its own (`WEBHOOK_USER`, in `webhook.kubeconfig`) with no rights until
+`webhookreg` grants it the chart's, so that the local webhook runs with the privileges it has in a cluster.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ USERS: dict[str, tuple[str, ...]] = {
     "carol": ("platform-admins",),
     "dave": (),
 }
+WEBHOOK_USER = "profiles-webhook"
+"""The webhook's own identity: a static token, as a cluster's service account token would be."""
 CRD_DIR = REPO_ROOT / "crds"
 CRD_NAMES = ("profilecatalogsources.weave.works", "profileinstallations.weave.works", "profiledefinitions.weave.works")
 
@@ -55,6 +59,10 @@ class Cluster:
     @property
     def kubeconfig(self) -> Path:
         return self.state_dir / "kubeconfig"
+
+    @property
+    def webhook_kubeconfig(self) -> Path:
+        return self.state_dir / "webhook.kubeconfig"
 
     @property
     def server(self) -> str:
@@ -189,7 +197,7 @@ def _service_account_keys(state_dir: Path) -> tuple[Path, Path]:
     return priv, pub
 
 
-def _write_kubeconfig(cluster: Cluster) -> None:
+def _write_kubeconfig(cluster: Cluster, path: Path | None = None, users: tuple[str, ...] = tuple(USERS)) -> None:
     import yaml
 
     doc: dict[str, Any] = {
@@ -198,14 +206,13 @@ def _write_kubeconfig(cluster: Cluster) -> None:
         "clusters": [
             {"name": "local", "cluster": {"server": cluster.server, "certificate-authority": str(cluster.ca_file)}}
         ],
-        "users": [{"name": user, "user": {"token": token}} for user, token in cluster.tokens.items()],
+        "users": [{"name": user, "user": {"token": cluster.tokens[user]}} for user in users],
         "contexts": [
-            {"name": user, "context": {"cluster": "local", "user": user, "namespace": "default"}}
-            for user in cluster.tokens
+            {"name": user, "context": {"cluster": "local", "user": user, "namespace": "default"}} for user in users
         ],
-        "current-context": "admin",
+        "current-context": users[0],
     }
-    path = cluster.kubeconfig
+    path = path or cluster.kubeconfig
     tmp = path.with_suffix(".tmp")
     tmp.write_text(yaml.safe_dump(doc, sort_keys=False))
     tmp.chmod(0o600)
@@ -277,8 +284,9 @@ def up(state_dir: Path, *, binaries: Binaries | None = None, crds: bool = True, 
         (state_dir / sub).mkdir(parents=True, exist_ok=True)
     state_dir.chmod(0o700)
     cluster = Cluster(state_dir=state_dir, api_port=free_port(), etcd_port=free_port())
-    cluster.tokens = {user: os.urandom(16).hex() for user in USERS}
-    lines = [f'{cluster.tokens[u]},{u},{u},"{",".join(groups)}"' for u, groups in USERS.items()]
+    identities = {**USERS, WEBHOOK_USER: ()}
+    cluster.tokens = {user: os.urandom(16).hex() for user in identities}
+    lines = [f'{cluster.tokens[u]},{u},{u},"{",".join(groups)}"' for u, groups in identities.items()]
     (state_dir / "tokens.csv").write_text("\n".join(lines) + "\n")
     (state_dir / "tokens.csv").chmod(0o600)
     sa_key, sa_pub = _service_account_keys(state_dir)
@@ -328,6 +336,7 @@ def up(state_dir: Path, *, binaries: Binaries | None = None, crds: bool = True, 
     )
     cluster.save()
     _write_kubeconfig(cluster)
+    _write_kubeconfig(cluster, cluster.webhook_kubeconfig, (WEBHOOK_USER,))
     _wait(cluster.ready, 60, "kube-apiserver", cluster, "kube-apiserver")
     prepare(cluster, crds=crds)
     cluster.save()

@@ -6,6 +6,10 @@ take effect, so `register` waits until a known-bad object is denied.
 
 kube-system is excluded through a label that `up` sets on it: Kubernetes 1.20 does not yet label namespaces with
 `kubernetes.io/metadata.name`, which the Helm chart uses on newer clusters.
+
+The webhook runs as its own identity (`WEBHOOK_USER`) bound to the rules the chart gives its service account
+(`WEBHOOK_RULES`, kept equal to the chart's by a test), so that a right the chart forgets fails here first. A
+state directory from before that identity existed has no token for it: the webhook then runs as admin.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from kubectl_profiles.devenv.cluster import Cluster, _log_tail, _pid_alive, free_port, stop_pid
+from kubectl_profiles.devenv.cluster import WEBHOOK_USER, Cluster, _log_tail, _pid_alive, free_port, stop_pid
 from kubectl_profiles.devenv.errors import DevenvError
 
 CONFIG_NAME = "profiles.weave.works"
@@ -32,6 +36,43 @@ PROBE = {
     "metadata": {"name": "webhook-probe", "namespace": "default"},
     "spec": {},  # neither catalog nor source: the schema allows it, only the webhook refuses it
 }
+
+
+WEBHOOK_RULES: list[dict[str, list[str]]] = [
+    {
+        "apiGroups": ["weave.works"],
+        "resources": ["profilecatalogsources", "profileinstallations"],
+        "verbs": ["get", "list", "watch"],
+    },
+    {"apiGroups": [""], "resources": ["namespaces"], "verbs": ["get", "list", "watch"]},
+    {"apiGroups": ["authentication.k8s.io"], "resources": ["tokenreviews"], "verbs": ["create"]},
+    {"apiGroups": ["authorization.k8s.io"], "resources": ["subjectaccessreviews"], "verbs": ["create"]},
+]
+"""The chart's ClusterRole for the webhook (charts/kubectl-profiles/templates/rbac.yaml)."""
+
+
+def grant_webhook(cluster: Cluster) -> Path:
+    """Bind the webhook's identity to WEBHOOK_RULES; the kubeconfig the webhook should use."""
+    if WEBHOOK_USER not in cluster.tokens or not cluster.webhook_kubeconfig.exists():
+        return cluster.kubeconfig
+    name = "profiles-webhook-devenv"
+    docs = [
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "ClusterRole",
+            "metadata": {"name": name},
+            "rules": WEBHOOK_RULES,
+        },
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "ClusterRoleBinding",
+            "metadata": {"name": name},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": name},
+            "subjects": [{"apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": WEBHOOK_USER}],
+        },
+    ]
+    cluster.kubectl("apply", "-f", "-", input=yaml.safe_dump_all(docs))
+    return cluster.webhook_kubeconfig
 
 
 def make_tls(state_dir: Path) -> tuple[Path, Path, Path]:
@@ -67,6 +108,7 @@ def start_webhook(
     tls = cluster.state_dir / "webhook-tls"
     if not (tls / "tls.crt").exists():
         make_tls(cluster.state_dir)
+    kubeconfig = grant_webhook(cluster)
     port = port or free_port()
     url = f"https://127.0.0.1:{port}"
     log = (cluster.state_dir / "webhook.log").open("ab")
@@ -82,7 +124,7 @@ def start_webhook(
             "--tls-private-key-file",
             str(tls / "tls.key"),
             "--kubeconfig",
-            str(cluster.kubeconfig),
+            str(kubeconfig),
             "--log-format",
             "json",
             "--shutdown-timeout",

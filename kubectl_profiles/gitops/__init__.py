@@ -18,22 +18,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kubectl_profiles.errors import ProfilesError, SourceError, UsageError
+from kubectl_profiles.sources import DEFAULT_GIT_TIMEOUT, redact, run_git
 
 
-def _git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, GIT_TERMINAL_PROMPT="0"),
-        timeout=300,
-    )
-    if result.returncode != 0:
-        last = (result.stderr.strip().splitlines() or ["git failed"])[-1].removeprefix("fatal: ")
+def _git(repo: Path, *args: str, timeout: float | None = DEFAULT_GIT_TIMEOUT, what: str = "") -> str:
+    try:
+        code, stdout, stderr = run_git(
+            ["git", *args], cwd=repo, env=dict(os.environ, GIT_TERMINAL_PROMPT="0"), timeout=timeout
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise SourceError(
+            f"git {args[0]}{what} timed out after {timeout:g}s", hint="give a longer --request-timeout"
+        ) from exc
+    if code != 0:
+        last = (stderr.strip().splitlines() or ["git failed"])[-1].removeprefix("fatal: ")
         raise SourceError(f"git {args[0]} failed: {last}")
-    return result.stdout.strip()
+    return stdout.strip()
 
 
 def repo_root(path: str | Path) -> Path:
@@ -95,6 +95,7 @@ def publish(
     push: bool,
     create_pr: bool,
     remote: str = "origin",
+    timeout: float | None = DEFAULT_GIT_TIMEOUT,
     say: Callable[[str], None],
 ) -> None:
     repo = repo_root(output_dir)
@@ -115,7 +116,8 @@ def publish(
         _git(repo, "commit", "-q", "-m", message, "--", str(target))
         say(f"committed on {branch or base}: {message}")
     if push:
-        _git(repo, "push", "-q", "-u", remote, branch or base)
+        url = redact(_git(repo, "remote", "get-url", remote))
+        _git(repo, "push", "-q", "-u", "--", remote, branch or base, timeout=timeout, what=f" to {url}")
         say(f"pushed {branch or base} to {remote}")
     if create_pr:
         if not branch or branch == base:

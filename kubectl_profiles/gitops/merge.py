@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from kubectl_profiles.errors import SourceError
-from kubectl_profiles.render import file_name
+from kubectl_profiles.render import dump, file_name
 
 
 @dataclass
@@ -64,7 +64,7 @@ def merge_text(base: str, ours: str, theirs: str, name: str) -> tuple[str, bool]
 
 
 def rendered_files(objects: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    files = {file_name(o): yaml.safe_dump(dict(o), sort_keys=False) for o in objects}
+    files = {file_name(o): dump(o) for o in objects}
     files["kustomization.yaml"] = yaml.safe_dump(
         {
             "apiVersion": "kustomize.config.k8s.io/v1beta1",

@@ -96,6 +96,11 @@ class AsyncKube:
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             raise self._unreachable(exc) from exc
 
+    async def post(self, path: str, body: Mapping[str, Any], timeout: float = 10) -> dict[str, Any]:
+        """POST a body to a path: the reviews (TokenReview, SubjectAccessReview) answer in its `status`."""
+        answer: dict[str, Any] = await self.send(Request("POST", path, body=body), timeout=timeout)
+        return answer
+
     # --- resources ----------------------------------------------------------------------------------------
     async def list(
         self,

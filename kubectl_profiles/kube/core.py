@@ -32,6 +32,9 @@ from kubectl_profiles.errors import (
     Unavailable,
     UsageError,
 )
+from kubectl_profiles.model.facts import UserInfo
+from kubectl_profiles.model.flux import FLUX_KINDS
+from kubectl_profiles.model.refs import require_name
 
 # --- resources --------------------------------------------------------------------------------------------------
 
@@ -64,10 +67,7 @@ RESOURCES: dict[str, Resource] = _table(
     ("authentication.k8s.io/v1", "tokenreviews", "TokenReview", False),
     ("authorization.k8s.io/v1", "subjectaccessreviews", "SubjectAccessReview", False),
     ("authorization.k8s.io/v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", False),
-    ("source.toolkit.fluxcd.io/v1beta2", "gitrepositories", "GitRepository", True),
-    ("source.toolkit.fluxcd.io/v1beta2", "helmrepositories", "HelmRepository", True),
-    ("helm.toolkit.fluxcd.io/v2beta1", "helmreleases", "HelmRelease", True),
-    ("kustomize.toolkit.fluxcd.io/v1beta2", "kustomizations", "Kustomization", True),
+    *((f.api_version, f.plural, f.kind, True) for f in FLUX_KINDS),  # Flux's kinds from their one table
 )
 KIND_TO_RESOURCE = {r.kind: plural for plural, r in RESOURCES.items()}
 
@@ -87,13 +87,16 @@ def resource_for(obj: Mapping[str, Any]) -> str:
 
 
 def path(plural: str, namespace: str | None = None, name: str | None = None, subresource: str | None = None) -> str:
-    """`/apis/G/V[/namespaces/NS]/PLURAL[/NAME[/SUB]]`; a namespaced kind without a namespace means all of them."""
+    """`/apis/G/V[/namespaces/NS]/PLURAL[/NAME[/SUB]]`; a namespaced kind without a namespace means all of them.
+
+    Names become parts of the path only once they are Kubernetes names (a UsageError otherwise)."""
     res = resource(plural)
-    quote = urllib.parse.quote
-    out = res.prefix + (f"/namespaces/{quote(namespace, safe='')}" if res.namespaced and namespace else "")
+    out = res.prefix
+    if res.namespaced and namespace:
+        out += f"/namespaces/{require_name(namespace, 'namespace')}"
     out += f"/{plural}"
     if name is not None:
-        out += f"/{quote(name, safe='')}"
+        out += f"/{require_name(name, f'{res.kind} name', subdomain=res.kind != 'Namespace')}"
         if subresource:
             out += f"/{subresource}"
     return out
@@ -465,6 +468,23 @@ def served_kinds_flow(api_version: str) -> Generator[Request, Any, frozenset[str
     if found is None:
         return None
     return frozenset(str(r["kind"]) for r in found.get("resources") or [] if "/" not in str(r.get("name")))
+
+
+def user_info_flow() -> Generator[Request, Any, UserInfo | None]:
+    """Who the API server takes this client for (SelfSubjectReview, Kubernetes 1.26 and later); None where the
+    server cannot say."""
+    for version in ("v1", "v1beta1", "v1alpha1"):
+        body = {"apiVersion": f"authentication.k8s.io/{version}", "kind": "SelfSubjectReview"}
+        try:
+            review = yield Request(
+                "POST", f"/apis/authentication.k8s.io/{version}/selfsubjectreviews", {}, body, absent_ok=True
+            )
+        except KubeAPIError:
+            return None
+        if review is not None:
+            info = (review.get("status") or {}).get("userInfo") or {}
+            return UserInfo(str(info.get("username") or ""), tuple(str(g) for g in info.get("groups") or ()))
+    return None
 
 
 _START = object()

@@ -12,13 +12,15 @@ import builtins
 import http.client
 import ssl
 import urllib.parse
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from kubectl_profiles import kubeconfig
 from kubectl_profiles.errors import ClusterError, KubeAPIError, NotFound, Unreachable
 from kubectl_profiles.kube import core
 from kubectl_profiles.kube.core import Request
+from kubectl_profiles.model.facts import UserInfo
+from kubectl_profiles.model.refs import require_name
 
 T = TypeVar("T")
 
@@ -72,7 +74,7 @@ class Kube:
         self, config: kubeconfig.ClusterConfig, namespace: str | None = None, timeout: float | None = None
     ) -> None:
         self.config = config
-        self.namespace = namespace or config.namespace
+        self.namespace = require_name(namespace or config.namespace, "namespace")
         self.timeout = timeout
         self._prefix = urllib.parse.urlsplit(config.server).path.rstrip("/")
         open_connection(config, timeout).close()  # checks the URL now, before anything else is done
@@ -227,13 +229,14 @@ class Kube:
         found: frozenset[str] | None = self.drive(core.served_kinds_flow(api_version))
         return found
 
+    def user_info(self) -> UserInfo | None:
+        found: UserInfo | None = self.drive(core.user_info_flow())
+        return found
+
     def served_apis(self) -> frozenset[str]:
         if self._discovery is None:
             self._discovery = self.drive(core.served_apis_flow())
         return self._discovery
-
-    def missing_crds(self, names: Iterable[str]) -> builtins.list[str]:
-        return [n for n in names if self.get("customresourcedefinitions", n, None) is None]
 
     def namespace_labels(self) -> dict[str, dict[str, str]]:
         return {str(ns["metadata"]["name"]): dict(ns["metadata"].get("labels") or {}) for ns in self.list("namespaces")}

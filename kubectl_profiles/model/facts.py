@@ -48,6 +48,8 @@ class Facts:
     """Existing ProfileInstallation objects (for `profile NAME` prerequisites, revocation and delete checks)."""
     namespace_labels: Mapping[str, Mapping[str, str]] | None = None
     """Labels of each namespace by name; None when unknown (namespaceSelector rules then cannot match)."""
+    terminating_namespaces: frozenset[str] | None = None
+    """Namespaces being deleted (a deletionTimestamp, or phase Terminating); None when unknown."""
     server_version: str | None = None
     """The API server's version, e.g. "1.20.2"; None when unknown (kubernetes prerequisites become warnings)."""
     served_apis: frozenset[str] | None = None

@@ -20,6 +20,22 @@ def is_dns_label(value: str) -> bool:
     return len(value) <= 63 and bool(DNS1123_LABEL_RE.match(value))
 
 
+def is_dns_subdomain(value: str) -> bool:
+    return len(value) <= 253 and bool(DNS1123_SUBDOMAIN_RE.match(value))
+
+
+def require_name(value: object, what: str, *, subdomain: bool = False) -> str:
+    """`value`, if it is a Kubernetes name: a DNS-1123 label (namespaces, installations), or a DNS-1123 subdomain
+    (other objects). Names become parts of API paths and file paths; nothing else may get that far."""
+    if isinstance(value, str) and (is_dns_subdomain(value) if subdomain else is_dns_label(value)):
+        return value
+    chars = "lower-case letters, digits, '-' and '.'" if subdomain else "lower-case letters, digits and '-'"
+    raise UsageError(
+        f"{what} {value!r} is not a valid Kubernetes name",
+        hint=f"use {chars}, at most {253 if subdomain else 63} characters",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ProfileRef:
     catalog: str
@@ -132,3 +148,40 @@ def path_from_tag(tag: str) -> str:
     """`team/app/1.2.0` -> `team/app`; `1.2.0` or `v1.2.0` -> `.` (the original's convention)."""
     head, sep, _ = tag.rpartition("/")
     return head if sep and head else "."
+
+
+_SSH_SCHEMES = ("ssh", "git+ssh", "ssh+git")
+
+
+def _split_userinfo(url: str) -> tuple[str, str, str] | None:
+    """(`scheme://`, userinfo, the rest) of a URL whose authority carries a userinfo; None otherwise.
+
+    By hand rather than urllib: urlsplit raises on some malformed hosts, and a check on untrusted input must not.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return None  # scp-like `git@host:org/repo` names a login, and cannot carry a password
+    end = min((i for i in (rest.find(c) for c in "/?#") if i != -1), default=len(rest))
+    userinfo, at, host = rest[:end].rpartition("@")
+    return (scheme + sep, userinfo, host + rest[end:]) if at else None
+
+
+def url_has_credentials(url: str) -> bool:
+    """Does the URL carry a secret? `user:password@` anywhere; over https (and others), any userinfo, since a token
+    alone is the usual form (`https://TOKEN@host/...`); over ssh, a user name alone is a login, not a secret."""
+    parts = _split_userinfo(url)
+    if parts is None:
+        return False
+    scheme, userinfo, _ = parts
+    return ":" in userinfo or scheme[:-3].lower() not in _SSH_SCHEMES
+
+
+def without_credentials(url: str) -> str:
+    """The URL without its secret: the whole userinfo, or over ssh the password only (the login stays)."""
+    parts = _split_userinfo(url)
+    if parts is None or not url_has_credentials(url):
+        return url
+    scheme, userinfo, rest = parts
+    if scheme[:-3].lower() in _SSH_SCHEMES:
+        return f"{scheme}{userinfo.partition(':')[0]}@{rest}"
+    return scheme + rest

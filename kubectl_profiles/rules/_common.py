@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Policy
-from kubectl_profiles.model.refs import DNS1123_LABEL_RE, DNS1123_SUBDOMAIN_RE
+from kubectl_profiles.model.refs import DNS1123_LABEL_RE, DNS1123_SUBDOMAIN_RE, without_credentials
 from kubectl_profiles.model.violation import Violation
 
 _SCP_LIKE = re.compile(r"^[A-Za-z0-9_.-]+@[A-Za-z0-9.-]+:[^/].*$")
@@ -63,11 +63,12 @@ def check_url(url: Any, path: str, rule: str, policy: Policy, what: str = "url")
                 "refuses them; use an https:// or ssh:// repository",
             )
         ]
+    shown = without_credentials(url)  # messages reach CI logs and terminals: never repeat a secret
     if url.startswith("http://"):
-        return [Violation(path, rule, f"{path[2:]}: {url!r} uses plain http; use https:// or ssh://")]
+        return [Violation(path, rule, f"{path[2:]}: {shown!r} uses plain http; use https:// or ssh://")]
     return [
         Violation(
-            path, rule, f"{path[2:]}: {url!r} is not a git URL; use https://, ssh://, git@host:org/repo or file://"
+            path, rule, f"{path[2:]}: {shown!r} is not a git URL; use https://, ssh://, git@host:org/repo or file://"
         )
     ]
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.model.refs import url_has_credentials
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
@@ -21,6 +22,21 @@ from kubectl_profiles.rules._common import (
     valid_ref_name,
 )
 from kubectl_profiles.rules.values import schema_problem
+
+
+def _credentials(url: Any, path: str) -> list[Violation]:
+    """A secret in a URL is shown to everyone who may read the catalog (and to `kubectl get`); never repeat it."""
+    if not isinstance(url, str) or not url_has_credentials(url):
+        return []
+    return [
+        Violation(
+            path,
+            "catalog.url.credentials",
+            f"{path[2:]}: the URL carries credentials (before the '@'), which everyone who may read this catalog "
+            "sees; remove them and give a Secret through secretRef (spec.repositories[].secretRef)",
+            WARNING,
+        )
+    ]
 
 
 def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Violation]:
@@ -73,6 +89,7 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                     )
                 )
     out += check_url(raw.get("url"), f"{base}.url", "catalog.url.form", facts.policy)
+    out += _credentials(raw.get("url"), f"{base}.url")
     out += check_rel_path(raw.get("path"), f"{base}.path", "catalog.path.form")
     prereqs = seq(raw.get("prerequisites"))
     if prereqs:
@@ -139,6 +156,9 @@ def check_catalog_source(
                 seen[key] = i
     for i, repo in enumerate(seq(spec.get("repositories"))):
         out += check_url(mapping(repo).get("url"), f"$.spec.repositories[{i}].url", "catalog.url.form", facts.policy)
+        out += _credentials(mapping(repo).get("url"), f"$.spec.repositories[{i}].url")
+    for i, repo in enumerate(seq(spec.get("helmRepositories"))):
+        out += _credentials(mapping(repo).get("url"), f"$.spec.helmRepositories[{i}].url")
     if "access" in spec:
         out += access_rules.access_block_violations(spec.get("access"), "$.spec.access")
     if old is not None:

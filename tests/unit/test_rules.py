@@ -328,3 +328,32 @@ def test_restricting_a_catalog_warns_about_the_source_installs_it_cuts_off() -> 
     # another open catalog still lists the repository: nothing is cut off
     facts = Facts(catalogs=[old, catalog("public", "shared", url=RESTRICTED)], installations=[early])
     assert rules.check_catalog_source(new, facts, old=old) == []
+
+
+def test_credentials_in_catalog_urls_are_a_warning() -> None:
+    doc = catalog(url="https://deploy:s3cret@github.com/example/profiles")
+    doc["spec"]["repositories"] = [
+        {"url": "https://github.com/example/clean"},
+        {"url": "ssh://git:hunter2@git.example.com/p"},
+    ]
+    doc["spec"]["helmRepositories"] = [{"url": "oci://robot:pw@registry.example.com/charts"}]
+    found = [v for v in rules.check_catalog_source(doc, Facts()) if v.rule == "catalog.url.credentials"]
+    assert [(v.path, v.severity) for v in found] == [
+        ("$.spec.profiles[0].url", "warning"),
+        ("$.spec.repositories[1].url", "warning"),
+        ("$.spec.helmRepositories[0].url", "warning"),
+    ]
+    assert found[0].message == (
+        "spec.profiles[0].url: the URL carries credentials (before the '@'), which everyone who may read this "
+        "catalog sees; remove them and give a Secret through secretRef (spec.repositories[].secretRef)"
+    )
+    assert not any("s3cret" in v.message or "hunter2" in v.message for v in rules.check_catalog_source(doc, Facts()))
+    assert [v for v in rules.check_catalog_source(catalog(), Facts()) if v.rule == "catalog.url.credentials"] == []
+
+
+@pytest.mark.parametrize("url", ["http://deploy:s3cret@git.example.com/p", "ftp://deploy:s3cret@git.example.com/p"])
+def test_url_form_messages_do_not_repeat_credentials(url: str) -> None:
+    found = rules.check_catalog_source(catalog(url=url), Facts())
+    form = [v for v in found if v.rule == "catalog.url.form"]
+    assert len(form) == 1 and "git.example.com/p" in form[0].message
+    assert not any("s3cret" in v.message for v in found)

@@ -79,6 +79,26 @@ def test_delete_uses_old_object() -> None:
     )
 
 
+def test_an_installation_in_a_namespace_the_facts_lack_is_denied() -> None:
+    """Fail closed: the namespace's labels decide access and the uncatalogued-install policy, so a review for a
+    namespace the cache has not seen is not allowed on a guess (the server looks the namespace up first)."""
+    selective = catalog()
+    selective["spec"]["access"] = {"namespaceSelector": {"matchLabels": {"tier": "gold"}}}
+    _, body, outcome = review(admission(installation(), namespace="fresh"), facts_from(selective), Policy())
+    assert body["response"]["allowed"] is False and outcome is not None and outcome.unknown_namespace == "fresh"
+    assert [v.rule for v in outcome.violations] == ["installation.namespace.unknown"]
+    assert body["response"]["status"]["message"].startswith("metadata.namespace: namespace fresh is not known")
+    # Deletes and catalogs do not depend on the namespace's labels.
+    _, body, _ = review(
+        admission(None, operation="DELETE", old=installation(), namespace="fresh"), facts_from(), Policy()
+    )
+    assert body["response"]["allowed"] is True
+    _, body, _ = review(
+        admission(catalog(), resource="profilecatalogsources", namespace="fresh"), facts_from(), Policy()
+    )
+    assert body["response"]["allowed"] is True
+
+
 def test_catalog_admin_policy() -> None:
     policy = Policy(catalog_admin_groups=("platform-admins",))
     req = admission(catalog(), resource="profilecatalogsources", user="bob", groups=("team-b",))
@@ -111,6 +131,33 @@ def test_catalog_admin_policy() -> None:
 def test_malformed_reviews_are_400(body: Any) -> None:
     status, reply, outcome = review(body, facts_from(), Policy())
     assert status == 400 and outcome is None and reply["error"].startswith("malformed AdmissionReview")
+
+
+@pytest.mark.parametrize(
+    ("operation", "obj", "old", "missing"),
+    [
+        ("CREATE", None, None, "request.object"),
+        ("UPDATE", None, installation(), "request.object"),
+        ("UPDATE", installation(), None, "request.oldObject"),
+        ("DELETE", None, None, "request.oldObject"),
+    ],
+)
+@pytest.mark.parametrize("resource", ["profileinstallations", "profilecatalogsources"])
+def test_a_review_without_the_object_it_is_about_is_400(
+    operation: str, obj: Any, old: Any, missing: str, resource: str
+) -> None:
+    """The API server always sends `object` for CREATE and UPDATE and `oldObject` for UPDATE and DELETE: a review
+    without them is malformed, not something to allow for want of anything to check."""
+    status, reply, outcome = review(
+        admission(obj, operation=operation, old=old, resource=resource), facts_from(catalog()), Policy()
+    )
+    assert status == 400 and outcome is None
+    assert reply["error"] == f"malformed AdmissionReview: {missing} is missing for a {operation}"
+
+
+def test_delete_needs_no_object() -> None:
+    status, body, _ = review(admission(None, operation="DELETE", old=installation()), facts_from(catalog()), Policy())
+    assert status == 200 and body["response"]["allowed"] is True
 
 
 def test_a_failing_rule_denies_never_allows(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -63,20 +63,280 @@ async def test_not_ready_until_synced(aiohttp_client: Any) -> None:
     assert resp.status == 503 and "profilecatalogsources" in await resp.text()
 
 
-async def test_catalog_api(aiohttp_client: Any, app: web.Application) -> None:
-    client = await aiohttp_client(app)
-    found = await (await client.get("/v1/profiles", params={"name": "web"})).json()
+TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews"
+ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/subjectaccessreviews"
+
+
+class FakeReviewAPI:
+    """Stands in for the API server's TokenReview and SubjectAccessReview endpoints, recording every call.
+
+    `grants` holds (user, namespace) pairs that may list catalogs; namespace "" is every namespace."""
+
+    def __init__(
+        self,
+        tokens: dict[str, tuple[str, tuple[str, ...]]],
+        grants: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+        failure: Exception | None = None,
+    ) -> None:
+        self.tokens, self.grants, self.failure = tokens, grants, failure
+        self.posts: list[tuple[str, dict[str, Any]]] = []
+
+    async def post(self, path: str, body: dict[str, Any], timeout: float = 10) -> dict[str, Any]:
+        self.posts.append((path, body))
+        if self.failure is not None:
+            raise self.failure
+        if path == TOKEN_REVIEWS:
+            assert body["apiVersion"] == "authentication.k8s.io/v1" and body["kind"] == "TokenReview"
+            user = self.tokens.get(body["spec"]["token"])
+            if user is None:
+                return {**body, "status": {"authenticated": False, "error": "invalid bearer token"}}
+            info = {"username": user[0], "uid": f"uid-{user[0]}", "groups": [*user[1], "system:authenticated"]}
+            return {**body, "status": {"authenticated": True, "user": info}}
+        assert path == ACCESS_REVIEWS, path
+        assert body["apiVersion"] == "authorization.k8s.io/v1" and body["kind"] == "SubjectAccessReview"
+        spec = body["spec"]
+        attrs = spec["resourceAttributes"]
+        assert (attrs["verb"], attrs["group"], attrs["resource"]) == ("list", "weave.works", "profilecatalogsources")
+        assert spec["uid"] == f"uid-{spec['user']}" and "system:authenticated" in spec["groups"]
+        allowed = (spec["user"], attrs.get("namespace", "")) in self.grants
+        return {**body, "status": {"allowed": allowed}}
+
+    def count(self, path: str) -> int:
+        return sum(1 for p, _ in self.posts if p == path)
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _catalog_app(api: FakeReviewAPI, *catalogs: dict[str, Any], **callers: Any) -> web.Application:
+    from webhook.callers import CallerReviews
+
+    return make_app(Config(), filled_cache(*catalogs), callers=CallerReviews(api.post, **callers))
+
+
+CATALOG_PATHS = (
+    "/v1/profiles",
+    "/v1/profiles/apps/nginx",
+    "/v1/profiles/apps/nginx/latest",
+    "/v1/profiles/apps/nginx/1.0.0/available_updates",
+)
+
+
+async def test_catalog_api(aiohttp_client: Any) -> None:
+    api = FakeReviewAPI({"admin-token": ("admin", ("system:masters",))}, {("admin", "")})
+    client = await aiohttp_client(_catalog_app(api, catalog(entries=3)))
+
+    async def get(path: str, **params: str) -> Any:
+        resp = await client.get(path, params=params, headers=_bearer("admin-token"))
+        return resp.status, await resp.json()
+
+    _, found = await get("/v1/profiles", name="web")
     assert [(e["name"], e["version"], e["catalogSource"]) for e in found] == [("nginx", "1.2.0", "apps")]
-    versions = await (await client.get("/v1/profiles/apps/nginx")).json()
+    _, versions = await get("/v1/profiles/apps/nginx")
     assert [e["version"] for e in versions] == ["1.2.0", "1.1.0", "1.0.0"]
-    latest = await (await client.get("/v1/profiles/apps/nginx/latest")).json()
+    _, latest = await get("/v1/profiles/apps/nginx/latest")
     assert latest["version"] == "1.2.0" and latest["tag"] == "nginx/1.2.0"
-    updates = await (await client.get("/v1/profiles/apps/nginx/1.0.0/available_updates")).json()
+    _, updates = await get("/v1/profiles/apps/nginx/1.0.0/available_updates")
     assert [e["version"] for e in updates] == ["1.2.0", "1.1.0"]
-    none = await client.get("/v1/profiles/apps/nginx/1.2.0/available_updates")
-    assert none.status == 200 and await none.json() == []
-    assert (await client.get("/v1/profiles/apps/redis")).status == 404
-    assert (await client.get("/v1/profiles/apps/nginx/9.9.9")).status == 404
+    assert await get("/v1/profiles/apps/nginx/1.2.0/available_updates") == (200, [])
+    assert (await get("/v1/profiles/apps/redis"))[0] == 404
+    assert (await get("/v1/profiles/apps/nginx/9.9.9"))[0] == 404
+
+
+@pytest.mark.parametrize("path", CATALOG_PATHS)
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ({}, "the catalog API needs a bearer token"),
+        ({"Authorization": "Basic YWxpY2U6cHc="}, "the catalog API needs a bearer token"),
+        ({"Authorization": "Bearer "}, "the catalog API needs a bearer token"),
+        (_bearer("forged"), "the API server did not accept the bearer token"),
+    ],
+)
+async def test_catalog_api_needs_a_token_the_api_server_accepts(
+    aiohttp_client: Any, path: str, headers: dict[str, str], message: str
+) -> None:
+    api = FakeReviewAPI({"admin-token": ("admin", ("system:masters",))}, {("admin", "")})
+    client = await aiohttp_client(_catalog_app(api, catalog(entries=3)))
+    resp = await client.get(path, headers=headers)
+    assert resp.status == 401 and resp.headers["WWW-Authenticate"].startswith("Bearer")
+    assert (await resp.json())["message"].startswith(message)
+    assert api.count(ACCESS_REVIEWS) == 0
+
+
+async def test_catalog_api_shows_only_what_the_caller_may_list(aiohttp_client: Any) -> None:
+    """alice may list catalogs in team-a only; dave nowhere; admin everywhere (one review, not one per namespace)."""
+    api = FakeReviewAPI(
+        {"a": ("alice", ("team-a",)), "d": ("dave", ()), "root": ("admin", ("system:masters",))},
+        {("alice", "team-a"), ("admin", "")},
+    )
+    cats = (catalog("apps", "team-a"), catalog("apps", "team-b", entries=2), catalog("private", "team-b"))
+    client = await aiohttp_client(_catalog_app(api, *cats))
+
+    async def get(token: str, path: str) -> tuple[int, Any]:
+        resp = await client.get(path, headers=_bearer(token))
+        return resp.status, await resp.json()
+
+    status, found = await get("a", "/v1/profiles")
+    assert status == 200 and [(e["catalogSource"], e["namespace"]) for e in found] == [("apps", "team-a")]
+    # The same catalog name in a namespace alice cannot see is not there for her: no "several namespaces" error.
+    status, versions = await get("a", "/v1/profiles/apps/nginx")
+    assert status == 200 and [(e["namespace"], e["version"]) for e in versions] == [("team-a", "1.0.0")]
+    status, body = await get("a", "/v1/profiles/private/nginx")
+    assert status == 404 and "team-b" not in body["message"]
+    assert (await get("a", "/v1/profiles/private/nginx/latest"))[0] == 404
+    assert (await get("a", "/v1/profiles/private/nginx/1.0.0/available_updates"))[0] == 404
+
+    assert await get("d", "/v1/profiles") == (200, [])
+    assert (await get("d", "/v1/profiles/apps/nginx"))[0] == 404
+
+    before = api.count(ACCESS_REVIEWS)
+    status, everything = await get("root", "/v1/profiles")
+    assert status == 200 and {(e["catalogSource"], e["namespace"]) for e in everything} == {
+        ("apps", "team-a"),
+        ("apps", "team-b"),
+        ("private", "team-b"),
+    }
+    assert api.count(ACCESS_REVIEWS) - before == 1
+
+
+async def test_catalog_api_reviews_are_cached_briefly_and_bounded(aiohttp_client: Any) -> None:
+    now = [1000.0]
+    api = FakeReviewAPI(
+        {"a": ("alice", ("team-a",)), "b": ("bob", ("team-b",)), "c": ("carol", ())}, {("alice", "team-a")}
+    )
+    app = _catalog_app(api, catalog("apps", "team-a"), ttl=10, max_entries=2, clock=lambda: now[0])
+    client = await aiohttp_client(app)
+    for _ in range(5):
+        assert (await client.get("/v1/profiles", headers=_bearer("a"))).status == 200
+    assert (api.count(TOKEN_REVIEWS), api.count(ACCESS_REVIEWS)) == (1, 2)  # cluster-wide, then team-a
+    for _ in range(3):
+        assert (await client.get("/v1/profiles", headers=_bearer("forged"))).status == 401
+    assert api.count(TOKEN_REVIEWS) == 2  # a refused token is remembered too
+    now[0] += 11
+    assert (await client.get("/v1/profiles", headers=_bearer("a"))).status == 200
+    assert (api.count(TOKEN_REVIEWS), api.count(ACCESS_REVIEWS)) == (3, 4)  # expired: asked again
+    for token in ("b", "c", "a"):  # two more tokens push alice's out of a cache of two
+        await client.get("/v1/profiles", headers=_bearer(token))
+    assert api.count(TOKEN_REVIEWS) == 6
+
+
+async def test_catalog_api_fails_closed_when_the_api_server_cannot_answer(aiohttp_client: Any) -> None:
+    api = FakeReviewAPI({"a": ("alice", ())}, failure=OSError("connection refused"))
+    client = await aiohttp_client(_catalog_app(api, catalog()))
+    resp = await client.get("/v1/profiles", headers=_bearer("a"))
+    assert resp.status == 503 and "cannot check the caller" in (await resp.json())["message"]
+
+
+async def test_catalog_api_without_a_way_to_check_callers_serves_nothing(aiohttp_client: Any) -> None:
+    client = await aiohttp_client(make_app(Config(), filled_cache(catalog())))
+    resp = await client.get("/v1/profiles", headers=_bearer("anything"))
+    assert resp.status == 503
+
+
+async def test_catalog_api_never_serves_credentials_in_urls(aiohttp_client: Any) -> None:
+    api = FakeReviewAPI({"root": ("admin", ())}, {("admin", "")})
+    leaky = catalog(entries=2, url="https://deploy:s3cret@github.com/example/profiles")
+    client = await aiohttp_client(_catalog_app(api, leaky))
+    for path in CATALOG_PATHS:
+        text = await (await client.get(path, headers=_bearer("root"))).text()
+        assert "s3cret" not in text and "deploy" not in text and "https://github.com/example/profiles" in text
+
+
+class FakeAPI:
+    """Stands in for the webhook's client (AsyncKube): answers GETs of single namespaces, counting them."""
+
+    def __init__(self, namespaces: dict[str, dict[str, str]], failure: Exception | None = None) -> None:
+        self.namespaces, self.failure, self.calls = namespaces, failure, 0
+
+    async def get(self, resource: str, name: str, namespace: str | None = None, *, timeout: float = 30) -> Any:
+        self.calls += 1
+        if self.failure is not None:
+            raise self.failure
+        assert resource == "namespaces" and namespace is None
+        if name not in self.namespaces:
+            return None
+        return {"metadata": {"name": name, "labels": self.namespaces[name]}}
+
+
+def _gold_only() -> dict[str, Any]:
+    cat = catalog()
+    cat["spec"]["access"] = {"namespaceSelector": {"matchLabels": {"tier": "gold"}}}
+    return cat
+
+
+@pytest.mark.parametrize(
+    ("labels", "allowed", "rule"),
+    [({"tier": "gold"}, True, None), ({"tier": "tin"}, False, "installation.access.denied")],
+)
+async def test_a_namespace_missing_from_the_cache_is_looked_up(
+    aiohttp_client: Any, labels: dict[str, str], allowed: bool, rule: str | None
+) -> None:
+    """The watch has not delivered a new namespace yet: its labels are read from the API server, once."""
+    cache = filled_cache(_gold_only())
+    api = FakeAPI({"fresh": labels})
+    cache.client = api  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    for _ in range(2):
+        resp = await client.post("/validate/profileinstallations", json=admission(installation(), namespace="fresh"))
+        body = (await resp.json())["response"]
+        assert body["allowed"] is allowed and "warnings" not in body
+        assert rule is None or rule in body["status"]["message"]
+    assert api.calls == 1
+
+
+async def test_forbid_uncatalogued_label_of_a_namespace_missing_from_the_cache(aiohttp_client: Any) -> None:
+    cache = filled_cache(catalog())
+    cache.client = FakeAPI({"fresh": {"profiles.weave.works/forbid-uncatalogued": "true"}})  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    doc = installation()
+    doc["spec"] = {"source": {"url": "https://github.com/example/profiles", "tag": "nginx/1.0.0"}}
+    resp = await client.post("/validate/profileinstallations", json=admission(doc, namespace="fresh"))
+    body = (await resp.json())["response"]
+    assert body["allowed"] is False and "installation.source.forbidden" in body["status"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("failure", "why"),
+    [
+        (None, "namespace gone does not exist"),
+        (OSError("connection refused"), "cannot reach the API server: connection refused"),
+    ],
+)
+async def test_a_namespace_that_cannot_be_known_is_denied(
+    aiohttp_client: Any, failure: Exception | None, why: str
+) -> None:
+    cache = filled_cache(_gold_only())
+    cache.client = FakeAPI({}, failure)  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    resp = await client.post("/validate/profileinstallations", json=admission(installation(), namespace="gone"))
+    body = (await resp.json())["response"]
+    assert body["allowed"] is False
+    assert body["status"]["message"] == (
+        f"metadata.namespace: namespace gone is not known to the profiles webhook ({why}); its labels decide "
+        "access, so it denies rather than guess: retry in a moment [installation.namespace.unknown]"
+    )
+
+
+async def test_a_namespace_lookup_is_bounded_by_the_review_timeout(aiohttp_client: Any) -> None:
+    import time
+
+    class Hanging(FakeAPI):
+        async def get(self, resource: str, name: str, namespace: str | None = None, *, timeout: float = 30) -> Any:
+            await asyncio.sleep(30)
+
+    cache = filled_cache(_gold_only())
+    cache.client = Hanging({})  # type: ignore[assignment]
+    client = await aiohttp_client(make_app(Config(), cache))
+    started = time.monotonic()
+    resp = await client.post(
+        "/validate/profileinstallations?timeout=1s", json=admission(installation(), namespace="slow")
+    )
+    body = (await resp.json())["response"]
+    assert time.monotonic() - started < 1.0
+    assert body["allowed"] is False and "installation.namespace.unknown" in body["status"]["message"]
+    assert "did not answer in time" in body["status"]["message"]
 
 
 @pytest.mark.parametrize(("value", "seconds"), [("10s", 10), ("500ms", 0.5), ("1m", 30), (None, 10), ("x", 10)])
@@ -191,6 +451,48 @@ async def test_tls_floor_and_certificate_reload(tmp_path: Path) -> None:
                     socket.create_connection(("127.0.0.1", port)), server_hostname="x"
                 ).do_handshake(),
             )
+    finally:
+        await runner.cleanup()
+
+
+def _touch(*paths: Path, ahead: float) -> None:
+    import os
+    import time
+
+    later = time.time() + ahead
+    for path in paths:
+        os.utime(path, (later, later))
+
+
+async def test_a_half_written_pair_keeps_the_old_certificate_served(tmp_path: Path) -> None:
+    """Rotation writes the certificate before the key: until the key follows, the old pair must stay served."""
+    ca = trustme.CA()
+    first, second = ca.issue_cert("127.0.0.1"), ca.issue_cert("127.0.0.1")
+    cert, key = tmp_path / "tls.crt", tmp_path / "tls.key"
+    first.cert_chain_pems[0].write_to_path(str(cert))
+    first.private_key_pem.write_to_path(str(key))
+    tls = ReloadingTLS(str(cert), str(key))
+    runner = web.AppRunner(make_app(Config(), filled_cache()))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=tls.context)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    loop = asyncio.get_running_loop()
+    try:
+        serial1 = await loop.run_in_executor(None, _serial_of_served_cert, port, ca)
+        second.cert_chain_pems[0].write_to_path(str(cert))  # the new certificate, the old key still in place
+        _touch(cert, ahead=2)
+        with pytest.raises(ssl.SSLError):
+            tls.reload()
+        for _ in range(3):
+            assert await loop.run_in_executor(None, _serial_of_served_cert, port, ca) == serial1
+        second.private_key_pem.write_to_path(str(key))
+        _touch(cert, key, ahead=4)
+        assert tls.reload() is True
+        from cryptography import x509
+
+        expected = x509.load_pem_x509_certificate(second.cert_chain_pems[0].bytes()).serial_number
+        assert await loop.run_in_executor(None, _serial_of_served_cert, port, ca) == expected != serial1
     finally:
         await runner.cleanup()
 

@@ -18,3 +18,13 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "profiles.tlsSecret" -}}
 {{ include "profiles.fullname" . }}-tls
 {{- end -}}
+
+{{- /* The label that exempts a namespace from the webhook on clusters that do not name namespaces by label. */ -}}
+{{- define "profiles.exemptLabel" -}}
+profiles.weave.works/webhook
+{{- end -}}
+
+{{- /* Non-empty before Kubernetes 1.21, which started to set kubernetes.io/metadata.name on every namespace. */ -}}
+{{- define "profiles.needsExemptLabel" -}}
+{{- if semverCompare "<1.21.0-0" .Capabilities.KubeVersion.Version -}}true{{- end -}}
+{{- end -}}
