@@ -1,10 +1,16 @@
 """Reading kubeconfig files and the in-cluster service account into what an HTTPS client needs.
 
-Shared by the plugin's client (kube.py) and the webhook's. Supported: `KUBECONFIG` with several files (first
-definition of a name wins, as kubectl does), `--context`, the context's namespace, cluster CA (file or data) and
-`insecure-skip-tls-verify`, user `token`, `tokenFile`, client certificate and key (file or data), and `exec`
-credential plugins (client.authentication.k8s.io ExecCredential). Not supported: the deprecated `auth-provider`
-plugins; they get a clear error.
+The one loader, for the plugin's and the webhook's client faces (kubectl_profiles.kube). Read here, on the fast
+path: `KUBECONFIG` with several files (first definition of a name wins, as kubectl does), `--context`, the
+context's namespace, cluster CA (file or data) and `insecure-skip-tls-verify`, user `token`, `tokenFile`, client
+certificate and key (file or data), `exec` credential plugins that return a token (run again when it expires),
+the user's `as`/`as-groups` (impersonation), and the in-cluster service account.
+
+Kubeconfigs the fast path cannot serve go through the official `kubernetes` package's loader instead, imported only
+then (it takes 0.3 to 0.6 s to import, more than a whole plugin command may take): `auth-provider` plugins, exec
+plugins that return a client certificate, `proxy-url`, `tls-server-name`, and `username`/`password`. The
+official loader parses the file and runs the plugins; the host, TLS settings, proxy and the (refreshed)
+Authorization header are then taken from its Configuration, and our own transport sends the requests.
 
 Key material given as data stays off disk: the CA goes to OpenSSL as a string, and a client certificate and key,
 which `SSLContext.load_cert_chain` reads only from a path, go through an anonymous in-memory file (`memfd`); where
@@ -20,14 +26,15 @@ import os
 import ssl
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kubectl_profiles.errors import ClusterError
+from kubectl_profiles.errors import ClusterError, UsageError
 
 SA_DIR = Path("/var/run/secrets/kubernetes.io/serviceaccount")
 
@@ -41,23 +48,81 @@ class ClusterConfig:
     token_file: Path | None = None
     exec_spec: Mapping[str, Any] | None = None
     source: str = ""
+    proxy_url: str | None = None
+    tls_server_name: str | None = None
+    impersonate_user: str | None = None
+    impersonate_groups: tuple[str, ...] = ()
+    authorization: Callable[[], str | None] | None = field(default=None, repr=False)
+    """The Authorization header's value from the official loader's Configuration (refreshed by it)."""
     _exec_token: str | None = field(default=None, repr=False)
+    _exec_expiry: float | None = field(default=None, repr=False)
 
-    def headers(self) -> dict[str, str]:
-        token = self.token
-        if self.token_file is not None:
-            token = self.token_file.read_text().strip()  # re-read: projected tokens rotate
-        elif self.exec_spec is not None:
-            if self._exec_token is None:
-                self._exec_token = _run_exec(self.exec_spec)
-            token = self._exec_token
-        return {"Authorization": f"Bearer {token}"} if token else {}
+    def headers(self) -> list[tuple[str, str]]:
+        """Authentication and impersonation headers; a list, since Impersonate-Group repeats."""
+        out: list[tuple[str, str]] = []
+        if self.authorization is not None:
+            value = self.authorization()
+            if value:
+                out.append(("Authorization", value))
+        else:
+            token = self.token
+            if self.token_file is not None:
+                token = self.token_file.read_text().strip()  # re-read: projected tokens rotate
+            elif self.exec_spec is not None:
+                token = self._exec_credential()
+            if token:
+                out.append(("Authorization", f"Bearer {token}"))
+        if self.impersonate_user:
+            out.append(("Impersonate-User", self.impersonate_user))
+            out.extend(("Impersonate-Group", group) for group in self.impersonate_groups)
+        return out
+
+    def impersonate(self, user: str | None, groups: tuple[str, ...] = ()) -> None:
+        """kubectl's --as and --as-group; they override the kubeconfig user's `as` and `as-groups`."""
+        if groups and not (user or self.impersonate_user):
+            raise UsageError(
+                "--as-group (or the kubeconfig user's as-groups) needs a user to impersonate",
+                hint="add --as USER, or `as:` to the kubeconfig user",
+            )
+        if user:
+            self.impersonate_user = user
+            self.impersonate_groups = groups
+        elif groups:
+            self.impersonate_groups = groups
+
+    def _exec_credential(self) -> str | None:
+        if self.exec_spec is None:
+            return None
+        if self._exec_token is None or (self._exec_expiry is not None and time.time() >= self._exec_expiry - 10):
+            status = _run_exec(self.exec_spec)
+            self._exec_token = str(status.get("token") or "") or None
+            self._exec_expiry = _rfc3339(status.get("expirationTimestamp"))
+        return self._exec_token
 
 
-def _run_exec(spec: Mapping[str, Any]) -> str:
+def _rfc3339(value: object) -> float | None:
+    import datetime
+
+    if not value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+def _run_exec(spec: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The ExecCredential's status, from running the kubeconfig's exec plugin as kubectl does."""
     env = dict(os.environ)
     for item in spec.get("env") or []:
         env[str(item["name"])] = str(item["value"])
+    env["KUBERNETES_EXEC_INFO"] = json.dumps(
+        {
+            "apiVersion": spec.get("apiVersion") or "client.authentication.k8s.io/v1",
+            "kind": "ExecCredential",
+            "spec": {"interactive": False},
+        }
+    )
     try:
         out = subprocess.run(
             [str(spec["command"]), *[str(a) for a in spec.get("args") or []]],
@@ -68,16 +133,15 @@ def _run_exec(spec: Mapping[str, Any]) -> str:
             check=True,
         ).stdout
         status = json.loads(out).get("status") or {}
-    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+    except (OSError, subprocess.SubprocessError, ValueError, AttributeError) as exc:
         raise ClusterError(
             f"the kubeconfig's exec credential plugin {spec.get('command')!r} failed", hint="run it by hand to see why"
         ) from exc
-    token = status.get("token")
-    if not token:
+    if not status.get("token") and not status.get("clientCertificateData"):
         raise ClusterError(
-            "the exec credential plugin returned no token (client certificates from exec plugins are not supported)"
+            f"the exec credential plugin {spec.get('command')!r} returned neither a token nor a client certificate"
         )
-    return str(token)
+    return dict(status)
 
 
 def _files(explicit: str | None) -> list[Path]:
@@ -176,6 +240,10 @@ def load(kubeconfig: str | None = None, context: str | None = None) -> ClusterCo
         raise ClusterError(f"context {name!r} names cluster {ctx.get('cluster')!r}, which is not defined")
     cluster, cbase = merged["clusters"][ctx["cluster"]]
     user, ubase = merged["users"].get(ctx.get("user"), ({}, first.parent))
+    exec_status = _run_exec(user["exec"]) if user.get("exec") and not _needs_official(cluster, user, None) else None
+    why = _needs_official(cluster, user, exec_status)
+    if why:
+        return _official(paths, name, str(ctx.get("namespace") or "default"), user, why)
     if cluster.get("insecure-skip-tls-verify"):
         sslctx = ssl.create_default_context()
         sslctx.check_hostname = False
@@ -192,11 +260,7 @@ def load(kubeconfig: str | None = None, context: str | None = None) -> ClusterCo
         except (ssl.SSLError, UnicodeDecodeError) as exc:
             raise ClusterError(f"the certificate authority of cluster {ctx['cluster']!r} is not PEM") from exc
     _load_client_pair(sslctx, user, ubase, str(ctx.get("user")))
-    if user.get("auth-provider"):
-        raise ClusterError(
-            "kubeconfig auth-provider plugins are not supported", hint="use an exec credential plugin or a token"
-        )
-    return ClusterConfig(
+    config = ClusterConfig(
         server=str(cluster.get("server", "")).rstrip("/"),
         ssl_context=sslctx,
         namespace=str(ctx.get("namespace") or "default"),
@@ -205,6 +269,73 @@ def load(kubeconfig: str | None = None, context: str | None = None) -> ClusterCo
         exec_spec=user.get("exec"),
         source=f"context {name}",
     )
+    if exec_status is not None:
+        config._exec_token = str(exec_status["token"])
+        config._exec_expiry = _rfc3339(exec_status.get("expirationTimestamp"))
+    config.impersonate(user.get("as"), tuple(str(g) for g in user.get("as-groups") or ()))
+    return config
+
+
+def _needs_official(
+    cluster: Mapping[str, Any], user: Mapping[str, Any], exec_status: Mapping[str, Any] | None
+) -> str | None:
+    """Why the fast path cannot serve this context (the official loader then does), or None."""
+    for key in ("auth-provider", "username"):
+        if user.get(key):
+            return key
+    for key in ("proxy-url", "tls-server-name"):
+        if cluster.get(key):
+            return key
+    if exec_status is not None and not exec_status.get("token"):
+        return "exec client certificate"
+    return None
+
+
+def _official(paths: list[Path], context: str, namespace: str, user: Mapping[str, Any], why: str) -> ClusterConfig:
+    try:
+        from kubernetes import client as k8s_client
+        from kubernetes import config as k8s_config
+    except ImportError as exc:
+        raise ClusterError(
+            f"this kubeconfig's {why} needs the official `kubernetes` package", hint="pip install kubernetes"
+        ) from exc
+    cfg = k8s_client.Configuration()
+    try:
+        k8s_config.load_kube_config(  # type: ignore[no-untyped-call]
+            config_file=os.pathsep.join(str(p) for p in paths if p.exists()),
+            context=context,
+            client_configuration=cfg,
+            persist_config=False,
+        )
+        authorization = cfg.get_api_key_with_prefix("BearerToken", alias="authorization")
+    except (k8s_config.ConfigException, OSError, ValueError, KeyError, TypeError) as exc:
+        raise ClusterError(f"the kubernetes package cannot load context {context!r} ({why}): {exc}") from exc
+    if why == "exec client certificate" and not cfg.cert_file:
+        raise ClusterError(f"the exec credential plugin of context {context!r} returned no usable client certificate")
+    if not cfg.verify_ssl:
+        sslctx = ssl.create_default_context()
+        sslctx.check_hostname = False
+        sslctx.verify_mode = ssl.CERT_NONE
+    else:
+        sslctx = ssl.create_default_context(cafile=cfg.ssl_ca_cert or None)
+    if cfg.cert_file and cfg.key_file:
+        sslctx.load_cert_chain(cfg.cert_file, cfg.key_file)
+
+    def refreshed() -> str | None:
+        value: str | None = cfg.get_api_key_with_prefix("BearerToken", alias="authorization")
+        return value
+
+    config = ClusterConfig(
+        server=str(cfg.host).rstrip("/"),
+        ssl_context=sslctx,
+        namespace=namespace,
+        source=f"context {context} (through the kubernetes package: {why})",
+        proxy_url=cfg.proxy or None,
+        tls_server_name=getattr(cfg, "tls_server_name", None) or None,
+        authorization=refreshed if authorization else None,
+    )
+    config.impersonate(user.get("as"), tuple(str(g) for g in user.get("as-groups") or ()))
+    return config
 
 
 def in_cluster() -> ClusterConfig:

@@ -13,10 +13,12 @@ from typing import Any
 
 from aiohttp import web
 
+from kubectl_profiles import kubeconfig
+from kubectl_profiles.errors import ClusterError
+from kubectl_profiles.kube.aio import AsyncKube
 from webhook.cache import Cache
 from webhook.callers import CallerReviews
 from webhook.config import Config, parse_args
-from webhook.kubeclient import KubeClient, KubeError, load_config
 from webhook.server import ReloadingTLS, make_app
 
 log = logging.getLogger("profiles-webhook")
@@ -76,7 +78,7 @@ def settle_heap() -> None:
 async def serve(config: Config) -> None:
     started = time.monotonic()
     warm_up()
-    client = KubeClient(load_config(config.kubeconfig))
+    client = AsyncKube(kubeconfig.load(config.kubeconfig), field_manager="profiles-webhook")
     cache = Cache()
     app = make_app(config, cache, CallerReviews(client.post))
     tasks = cache.start(client)
@@ -122,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(config.log_format, config.log_level)
     try:
         asyncio.run(serve(config))
-    except KubeError as exc:
-        log.error("cannot start: %s", exc)
-        return 1
-    except OSError as exc:
+    except (ClusterError, OSError) as exc:
         log.error("cannot start: %s", exc)
         return 1
     return 0

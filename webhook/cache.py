@@ -1,9 +1,10 @@
 """Watch-fed caches of the facts a review needs, so that no review calls the API server.
 
-Catalog sources, installations and namespaces (for their labels) are each kept by a list-then-watch loop: a
-`410 Gone` or a dropped stream relists; errors back off up to 30 s. A namespace that a review names before the
-watch has delivered it (created a moment ago) is read once from the API server (`lookup_namespace`): the one fact
-a review may fetch, since a guess at its labels would decide access. The catalog index over all sources is rebuilt
+Catalog sources, installations and namespaces (for their labels) are each kept by the client core's reflector
+(kubectl_profiles.kube.reflector: list, then watch; a `410 Gone` or a dropped stream relists; errors back off up to
+30 s). A namespace that a review names before the watch has delivered it (created a moment ago) is read once from
+the API server (`lookup_namespace`): the one fact a review may fetch, since a guess at its labels would decide
+access. The catalog index over all sources is rebuilt
 lazily, on the first review after a change, so a burst of catalog updates costs one rebuild. The API server's
 version and served kinds are refreshed in the background every minute. The webhook is ready once every watched
 kind has been listed once.
@@ -12,28 +13,23 @@ kind has been listed once.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kubectl_profiles.catalog import CatalogIndex
+from kubectl_profiles.errors import ClusterError, KubeAPIError, Unreachable
+from kubectl_profiles.kube import core
+from kubectl_profiles.kube.aio import AsyncKube
+from kubectl_profiles.kube.reflector import Reflector, key_of
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from kubectl_profiles.model.refs import DNS1123_LABEL_RE
-from webhook.kubeclient import KubeClient, KubeError
 
 log = logging.getLogger("profiles-webhook.cache")
 
-RESOURCES = {
-    "profilecatalogsources": "/apis/weave.works/v1alpha1/profilecatalogsources",
-    "profileinstallations": "/apis/weave.works/v1alpha1/profileinstallations",
-    "namespaces": "/api/v1/namespaces",
-}
-
-
-def _key(obj: Mapping[str, Any]) -> tuple[str, str]:
-    meta = obj.get("metadata") or {}
-    return (str(meta.get("namespace") or ""), str(meta.get("name") or ""))
+RESOURCES = ("profilecatalogsources", "profileinstallations", "namespaces")
 
 
 class Cache:
@@ -49,19 +45,19 @@ class Cache:
         self._terminating: frozenset[str] = frozenset()
         self._dirty = {r: True for r in RESOURCES}
         self.started = time.monotonic()
-        self.client: KubeClient | None = None
+        self.client: AsyncKube | None = None
         self._lookups: dict[str, asyncio.Task[str | None]] = {}
 
     # --- writes (from watches, or tests) ----------------------------------------------------------------
     def replace(self, resource: str, items: Iterable[Mapping[str, Any]]) -> None:
-        self.stores[resource] = {_key(o): o for o in items}
+        self.stores[resource] = {key_of(o): o for o in items}
         self._dirty[resource] = True
 
     def apply_event(self, resource: str, kind: str, obj: Mapping[str, Any]) -> None:
         if kind == "DELETED":
-            self.stores[resource].pop(_key(obj), None)
+            self.stores[resource].pop(key_of(obj), None)
         elif kind in ("ADDED", "MODIFIED"):
-            self.stores[resource][_key(obj)] = obj
+            self.stores[resource][key_of(obj)] = obj
         else:
             return
         self._dirty[resource] = True
@@ -147,80 +143,48 @@ class Cache:
         if self.client is None:
             return "the webhook has no API client"
         try:
-            found = await self.client.get(f"/api/v1/namespaces/{name}", timeout=10)
-        except KubeError as exc:
-            return f"namespace {name} does not exist" if exc.status == 404 else f"cannot read it: {exc}"
+            found = await self.client.get("namespaces", name, timeout=10)
+        except KubeAPIError as exc:
+            return f"cannot read it (HTTP {exc.code}): {exc.message}"
+        except Unreachable as exc:
+            return f"cannot reach the API server: {exc.message}"
         except (TimeoutError, OSError, ValueError) as exc:
             return f"cannot reach the API server: {exc or type(exc).__name__}"
+        if found is None:
+            return f"namespace {name} does not exist"
         if not self.knows_namespace(name):  # the watch may have delivered it meanwhile, and is the authority
             self.apply_event("namespaces", "ADDED", found)
         return None
 
     # --- feeding ------------------------------------------------------------------------------------------
-    def start(self, client: KubeClient) -> list[asyncio.Task[None]]:
+    def start(self, client: AsyncKube) -> list[asyncio.Task[None]]:
         self.client = client
         tasks = []
-        for resource, path in RESOURCES.items():
-            self.synced[resource] = asyncio.Event()
-            tasks.append(asyncio.create_task(self._run(client, resource, path), name=f"watch-{resource}"))
+        for resource in RESOURCES:
+            reflector = Reflector(
+                client,
+                resource,
+                on_replace=functools.partial(self.replace, resource),
+                on_event=functools.partial(self.apply_event, resource),
+            )
+            self.synced[resource] = reflector.synced
+            tasks.append(reflector.start())
         self.synced["discovery"] = asyncio.Event()
         tasks.append(asyncio.create_task(self._discovery(client), name="discovery"))
         return tasks
 
-    async def _run(self, client: KubeClient, resource: str, path: str) -> None:
-        backoff = 0.5
-        while True:
-            try:
-                listed = await client.get(path)
-                self.replace(resource, listed.get("items") or [])
-                self.synced[resource].set()
-                version = str((listed.get("metadata") or {}).get("resourceVersion") or "")
-                backoff = 0.5
-                while True:
-                    async for event in client.watch(path, version):
-                        kind, obj = event.get("type"), event.get("object") or {}
-                        if kind == "ERROR":
-                            raise KubeError(str(obj.get("message")), int(obj.get("code") or 0))
-                        version = str((obj.get("metadata") or {}).get("resourceVersion") or version)
-                        self.apply_event(resource, str(kind), obj)
-            except asyncio.CancelledError:
-                raise
-            except KubeError as exc:
-                if exc.status != 410:
-                    log.warning("watch %s failed: %s; retrying in %.1fs", resource, exc, backoff)
-                    await asyncio.sleep(backoff)
-                    backoff = min(backoff * 2, 30)
-            except (TimeoutError, OSError, ValueError) as exc:
-                log.warning("watch %s interrupted: %s; retrying in %.1fs", resource, exc, backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 30)
+    async def refresh_discovery(self, client: AsyncKube) -> None:
+        self.server_version = await client.drive(core.server_version_flow()) or None
+        self.served_apis = await client.drive(core.served_apis_flow())
 
-    async def refresh_discovery(self, client: KubeClient) -> None:
-        version = await client.get("/version")
-        self.server_version = str(version.get("gitVersion") or "").lstrip("v") or None
-        served: set[str] = set()
-        core = await client.get("/api/v1")
-        served.update(f"v1/{r['kind']}" for r in core.get("resources", []) if "/" not in r["name"])
-        groups = await client.get("/apis")
-        for group in groups.get("groups", []):
-            for gv in group.get("versions", []):
-                try:
-                    res = await client.get(f"/apis/{gv['groupVersion']}")
-                except KubeError:
-                    continue  # an aggregated API that is down: its kinds are not served right now
-                served.update(
-                    f"{gv['groupVersion']}/{r['kind']}" for r in res.get("resources", []) if "/" not in r["name"]
-                )
-        self.served_apis = frozenset(served)
-
-    async def _discovery(self, client: KubeClient, every: float = 60) -> None:
+    async def _discovery(self, client: AsyncKube, every: float = 60) -> None:
         while True:
             try:
                 await self.refresh_discovery(client)
                 self.synced["discovery"].set()
             except asyncio.CancelledError:
                 raise
-            except (TimeoutError, KubeError, OSError, ValueError) as exc:
+            except (ClusterError, ValueError) as exc:
                 log.warning("discovery failed: %s", exc)
                 await asyncio.sleep(5)
                 continue

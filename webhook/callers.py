@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from webhook.kubeclient import KubeError
+from kubectl_profiles.errors import ClusterError
 
 log = logging.getLogger("profiles-webhook.callers")
 
@@ -108,7 +108,7 @@ class CallerReviews:
         async with self._slots:
             try:
                 return await self._post(path, body)
-            except KubeError as exc:  # the webhook's own identity may lack the right to create reviews
+            except ClusterError as exc:  # the webhook's own identity may lack the right to create reviews
                 log.warning("cannot review a catalog API caller: %s", exc)
                 raise Unavailable(str(exc)) from exc
             except (TimeoutError, OSError, ValueError) as exc:

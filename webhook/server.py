@@ -17,7 +17,6 @@ import asyncio
 import json
 import logging
 import os
-import re
 import ssl
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from kubectl_profiles.kube.core import go_duration
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from webhook.cache import Cache
 from webhook.callers import CallerReviews
@@ -38,7 +38,6 @@ log = logging.getLogger("profiles-webhook")
 CACHE_KEY = web.AppKey("cache", Cache)
 METRICS_KEY = web.AppKey("metrics", Metrics)
 CONFIG_KEY = web.AppKey("config", Config)
-_DURATION = re.compile(r"^(\d+(?:\.\d+)?)(ms|s|m)$")
 TIMEOUT_MARGIN = 0.2
 INLINE_BODY_BYTES = 64 * 1024
 """Bodies up to this size are reviewed on the event loop; larger ones in a thread, bounded by `?timeout=`."""
@@ -46,14 +45,11 @@ DEFAULT_TIMEOUT = 10.0
 
 
 def parse_timeout(value: str | None) -> float:
-    """Go durations as the API server sends them (`10s`, `500ms`, `1m`); the default for anything else."""
-    if not value:
+    """The API server's `?timeout=` (a Go duration: `10s`, `500ms`), within bounds; the default for anything else."""
+    try:
+        seconds = go_duration(value or "")
+    except ValueError:
         return DEFAULT_TIMEOUT
-    match = _DURATION.match(value.strip())
-    if not match:
-        return DEFAULT_TIMEOUT
-    number, unit = float(match.group(1)), match.group(2)
-    seconds = number / 1000 if unit == "ms" else number * 60 if unit == "m" else number
     return min(max(seconds, 0.05), 30.0)
 
 

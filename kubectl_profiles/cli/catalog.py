@@ -82,7 +82,7 @@ def _edit(
     import random
     import time
 
-    from kubectl_profiles.errors import ConflictError, NotFoundError
+    from kubectl_profiles.errors import Conflict, NotFoundError
 
     k = common.kube(ctx)
     for attempt in range(MAX_ATTEMPTS):
@@ -94,13 +94,13 @@ def _edit(
         change(source)
         try:
             if fresh:
-                k.create(source, dry_run=dry_run)  # ConflictError when another writer created it first
+                k.create(source, dry_run=dry_run)  # AlreadyExists (a Conflict) when another writer created it first
             else:
                 k.replace(source, dry_run=dry_run)
             return
-        except ConflictError:
+        except Conflict:
             time.sleep(random.uniform(0, min(0.05 * 2**attempt, 1.0)))  # noqa: S311 - jitter, not a secret
-    raise ConflictError(
+    raise Conflict(
         f"catalog source {catalog!r} kept changing while this command tried to change it ({MAX_ATTEMPTS} attempts)",
         hint="try again",
     )

@@ -70,7 +70,14 @@ def kube(ctx: click.Context) -> Kube:
         raise RuntimeError("offline work must not open a cluster connection")
     cached = opts.extra.get("kube")
     if cached is None:
-        cached = Kube.from_options(opts.kubeconfig, opts.context, opts.namespace, opts.request_timeout)
+        cached = Kube.from_options(
+            opts.kubeconfig,
+            opts.context,
+            opts.namespace,
+            opts.request_timeout,
+            impersonate=opts.impersonate,
+            impersonate_groups=opts.impersonate_groups,
+        )
         opts.extra["kube"] = cached
     return cached
 
@@ -147,19 +154,14 @@ def owned_objects(ctx: click.Context, installation: str) -> list[tuple[str, str]
 
     A kind the cluster does not serve (an older Flux has no OCIRepository v1, say) holds nothing to remove.
     """
-    from kubectl_profiles.errors import ClusterError
     from kubectl_profiles.kube import KIND_TO_RESOURCE
     from kubectl_profiles.render import INSTALLATION_LABEL, OWNED_KINDS
 
     k = kube(ctx)
     out = []
     for kind in OWNED_KINDS:
-        try:
-            found = k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=f"{INSTALLATION_LABEL}={installation}")
-        except ClusterError as exc:
-            if "does not serve" not in str(exc):
-                raise
-            continue
+        selector = f"{INSTALLATION_LABEL}={installation}"
+        found = k.list(KIND_TO_RESOURCE[kind], k.namespace, label_selector=selector, if_served=True)
         out += [(kind, str(o["metadata"]["name"])) for o in found]
     return out
 

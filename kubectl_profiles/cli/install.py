@@ -421,6 +421,7 @@ def install_cmd(
                 push=push,
                 create_pr=create_pr,
                 timeout=common.git_timeout(ctx),
+                say=lambda line: click.echo(line, err=True),
             )
         return
     if dry_run == "client":

@@ -62,6 +62,8 @@ class GlobalOptions:
     namespace: str | None = None
     all_namespaces: bool = False
     request_timeout: str | None = None
+    impersonate: str | None = None
+    impersonate_groups: tuple[str, ...] = ()
     debug: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -104,6 +106,10 @@ class LazyGroup(click.Group):
 @click.option("-n", "--namespace", metavar="NS", help="Namespace (default: the context's, else 'default').")
 @click.option("-A", "--all-namespaces", is_flag=True, help="Act on every namespace.")
 @click.option("--request-timeout", metavar="DURATION", help="API request timeout, e.g. 30s (0: none).")
+@click.option("--as", "impersonate", metavar="USER", help="Act as this user (impersonation, as kubectl --as).")
+@click.option(
+    "--as-group", "impersonate_groups", metavar="GROUP", multiple=True, help="Act as a member of GROUP (repeatable)."
+)
 @click.option("--debug", is_flag=True, envvar="KUBECTL_PROFILES_DEBUG", help="Show tracebacks on errors.")
 @click.version_option(__version__, "--version", prog_name="kubectl-profiles")
 @click.pass_context
@@ -114,6 +120,8 @@ def cli(
     namespace: str | None,
     all_namespaces: bool,
     request_timeout: str | None,
+    impersonate: str | None,
+    impersonate_groups: tuple[str, ...],
     debug: bool,
 ) -> None:
     """Find, install and track GitOps profiles from the cluster's catalogs.
@@ -131,6 +139,8 @@ def cli(
         namespace=namespace,
         all_namespaces=all_namespaces,
         request_timeout=request_timeout,
+        impersonate=impersonate,
+        impersonate_groups=impersonate_groups,
         debug=debug,
     )
 
@@ -148,7 +158,7 @@ def version_cmd(output: str) -> None:
         click.echo(json.dumps(doc, indent=2) if output == "json" else f"clientVersion:\n  version: {__version__}")
 
 
-_GLOBAL_WITH_VALUE = {"--kubeconfig", "--context", "-n", "--namespace", "--request-timeout"}
+_GLOBAL_WITH_VALUE = {"--kubeconfig", "--context", "-n", "--namespace", "--request-timeout", "--as", "--as-group"}
 _GLOBAL_FLAGS = {"-A", "--all-namespaces", "--debug"}
 
 

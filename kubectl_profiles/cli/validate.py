@@ -530,15 +530,10 @@ def validate_cmd(
 
 def _cluster_facts(ctx: click.Context, facts: Facts) -> tuple[Facts, list[Mapping[str, Any]]]:
     """Facts from the live cluster: one list per kind, plus the server's version and APIs."""
-    import importlib
+    from kubectl_profiles.cli import common
 
-    try:
-        kube_mod = importlib.import_module("kubectl_profiles.kube")
-    except ImportError as exc:
-        raise UsageError("--cluster needs the cluster client, which this build lacks") from exc
-    opts = ctx.find_root().obj
-    kube = kube_mod.Kube.from_options(opts.kubeconfig, opts.context, opts.namespace, opts.request_timeout)
-    catalogs = kube.list("profilecatalogsources")
+    kube = common.kube(ctx)
+    catalogs: list[Mapping[str, Any]] = [*kube.list("profilecatalogsources")]
     installations = kube.list("profileinstallations")
     new = Facts(
         catalogs=(),

@@ -14,7 +14,7 @@ import re
 import subprocess
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kubectl_profiles.errors import ProfilesError, SourceError, UsageError
@@ -96,9 +96,8 @@ def publish(
     create_pr: bool,
     remote: str = "origin",
     timeout: float | None = DEFAULT_GIT_TIMEOUT,
+    say: Callable[[str], None],
 ) -> None:
-    import click
-
     repo = repo_root(output_dir)
     base = _git(repo, "rev-parse", "--abbrev-ref", "HEAD")
     if branch and branch != base:
@@ -112,18 +111,18 @@ def publish(
     target = Path(output_dir).resolve()
     _git(repo, "add", "-A", "--", str(target))
     if not _git(repo, "status", "--porcelain", "--", str(target)):
-        click.echo("nothing to commit: the files are unchanged", err=True)
+        say("nothing to commit: the files are unchanged")
     else:
         _git(repo, "commit", "-q", "-m", message, "--", str(target))
-        click.echo(f"committed on {branch or base}: {message}", err=True)
+        say(f"committed on {branch or base}: {message}")
     if push:
         url = redact(_git(repo, "remote", "get-url", remote))
         _git(repo, "push", "-q", "-u", "--", remote, branch or base, timeout=timeout, what=f" to {url}")
-        click.echo(f"pushed {branch or base} to {remote}", err=True)
+        say(f"pushed {branch or base} to {remote}")
     if create_pr:
         if not branch or branch == base:
             raise UsageError("--create-pr needs --branch NAME different from the current branch")
         url = create_pull_request(
             _git(repo, "remote", "get-url", remote), branch, base, message, "Created by kubectl profiles."
         )
-        click.echo(f"pull request: {url}", err=True)
+        say(f"pull request: {url}")

@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 import yaml
 
+from kubectl_profiles import kubeconfig
+from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.facts import Policy
 from tests.webhook_support import admission, catalog, installation
 from webhook.cache import Cache
 from webhook.config import Config
-from webhook.kubeclient import KubeClient, load_config
 from webhook.server import answer, make_app
 
 
@@ -48,7 +49,7 @@ async def test_unseen_namespace_is_looked_up_and_decides_by_its_labels(
     cluster.kubectl("label", "namespace", namespace, "tier=gold")
     gold_only = catalog(namespace="default")
     gold_only["spec"]["access"] = {"namespaceSelector": {"matchLabels": {"tier": "gold"}}}
-    client = KubeClient(load_config(str(webhook_kubeconfig)))
+    client = AsyncKube(kubeconfig.load(str(webhook_kubeconfig)))
     try:
         cache = Cache()  # no watch has run: every namespace is unseen
         cache.replace("profilecatalogsources", [gold_only])
@@ -75,7 +76,7 @@ async def test_a_namespace_the_webhook_may_not_read_is_a_denial(cluster: Any, na
     """An identity without `get namespaces` (a chart that forgot it) gets the API server's 403, and denies."""
     cluster.kubectl("create", "serviceaccount", "no-rights", "-n", namespace)
     token = cluster.kubectl("create", "token", "no-rights", "-n", namespace).stdout.strip()
-    client = KubeClient(load_config(str(_kubeconfig_for(cluster, token, tmp_path / "kubeconfig"))))
+    client = AsyncKube(kubeconfig.load(str(_kubeconfig_for(cluster, token, tmp_path / "kubeconfig"))))
     try:
         cache = Cache()
         cache.client = client

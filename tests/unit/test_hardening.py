@@ -25,7 +25,7 @@ import trustme
 import yaml
 
 from kubectl_profiles import kubeconfig, rules
-from kubectl_profiles.kube import Kube
+from kubectl_profiles.kube import Kube, Request
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from tests.silent_server import silent_server as silent_tcp_server
 from tests.webhook_support import admission, filled_cache
@@ -112,7 +112,7 @@ def test_client_key_data_leaves_no_file_behind(
         monkeypatch.delattr(os, "memfd_create", raising=False)
 
     kube = Kube(kubeconfig.load(str(config_path)))
-    answer = kube.request("GET", "/version")
+    answer = kube.send(Request("GET", "/version"))
     kube.close()
 
     assert answer["clientCN"] == "alice"  # the certificate and key were really used for the handshake

@@ -245,20 +245,18 @@ async def test_catalog_api_never_serves_credentials_in_urls(aiohttp_client: Any)
 
 
 class FakeAPI:
-    """Stands in for the webhook's KubeClient: answers GETs of single namespaces, counting them."""
+    """Stands in for the webhook's client (AsyncKube): answers GETs of single namespaces, counting them."""
 
     def __init__(self, namespaces: dict[str, dict[str, str]], failure: Exception | None = None) -> None:
         self.namespaces, self.failure, self.calls = namespaces, failure, 0
 
-    async def get(self, path: str, timeout: float | None = None, **params: Any) -> Any:
-        from webhook.kubeclient import KubeError
-
+    async def get(self, resource: str, name: str, namespace: str | None = None, *, timeout: float = 30) -> Any:
         self.calls += 1
         if self.failure is not None:
             raise self.failure
-        name = path.removeprefix("/api/v1/namespaces/")
+        assert resource == "namespaces" and namespace is None
         if name not in self.namespaces:
-            raise KubeError(f'GET {path}: HTTP 404: namespaces "{name}" not found', 404)
+            return None
         return {"metadata": {"name": name, "labels": self.namespaces[name]}}
 
 
@@ -325,7 +323,7 @@ async def test_a_namespace_lookup_is_bounded_by_the_review_timeout(aiohttp_clien
     import time
 
     class Hanging(FakeAPI):
-        async def get(self, path: str, timeout: float | None = None, **params: Any) -> Any:
+        async def get(self, resource: str, name: str, namespace: str | None = None, *, timeout: float = 30) -> Any:
             await asyncio.sleep(30)
 
     cache = filled_cache(_gold_only())
