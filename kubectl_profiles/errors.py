@@ -49,7 +49,7 @@ class ValidationFailed(ProfilesError):
 
 
 class ClusterError(ProfilesError):
-    """The API server could not be reached or refused a request (client-library errors are wrapped in kubectl_profiles.kube)."""
+    """The API server could not be reached or refused a request (client errors are wrapped in kubectl_profiles.kube)."""
 
 
 class SourceError(ProfilesError):

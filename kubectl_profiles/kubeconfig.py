@@ -12,10 +12,9 @@ plugins that return a client certificate, `proxy-url`, `tls-server-name`, and `u
 official loader parses the file and runs the plugins; the host, TLS settings, proxy and the (refreshed)
 Authorization header are then taken from its Configuration, and our own transport sends the requests.
 
-On the fast path, key material given as data stays off disk: the CA goes to OpenSSL as a string, and a client
-certificate and key, which `SSLContext.load_cert_chain` reads only from a path, go through an anonymous in-memory
-file (`memfd`); where there is none, through a 0600 temporary file that is removed as soon as it has been read.
-(The official loader writes such data to temporary files of its own, which it removes when the process exits.)
+Key material given as data stays off disk: the CA goes to OpenSSL as a string, and a client certificate and key,
+which `SSLContext.load_cert_chain` reads only from a path, go through an anonymous in-memory file (`memfd`); where
+there is none, through a 0600 temporary file that is removed as soon as it has been read.
 """
 
 from __future__ import annotations
@@ -81,7 +80,10 @@ class ClusterConfig:
     def impersonate(self, user: str | None, groups: tuple[str, ...] = ()) -> None:
         """kubectl's --as and --as-group; they override the kubeconfig user's `as` and `as-groups`."""
         if groups and not (user or self.impersonate_user):
-            raise UsageError("--as-group needs --as", hint="impersonating groups needs a user to impersonate")
+            raise UsageError(
+                "--as-group (or the kubeconfig user's as-groups) needs a user to impersonate",
+                hint="add --as USER, or `as:` to the kubeconfig user",
+            )
         if user:
             self.impersonate_user = user
             self.impersonate_groups = groups
@@ -278,11 +280,12 @@ def _needs_official(
     cluster: Mapping[str, Any], user: Mapping[str, Any], exec_status: Mapping[str, Any] | None
 ) -> str | None:
     """Why the fast path cannot serve this context (the official loader then does), or None."""
-    for where, key in (("user", "auth-provider"), ("cluster", "proxy-url"), ("cluster", "tls-server-name")):
-        if (user if where == "user" else cluster).get(key):
+    for key in ("auth-provider", "username"):
+        if user.get(key):
             return key
-    if user.get("username"):
-        return "username"
+    for key in ("proxy-url", "tls-server-name"):
+        if cluster.get(key):
+            return key
     if exec_status is not None and not exec_status.get("token"):
         return "exec client certificate"
     return None

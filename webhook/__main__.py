@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import gc
 import json
 import logging
@@ -81,7 +80,7 @@ async def serve(config: Config) -> None:
     warm_up()
     client = AsyncKube(kubeconfig.load(config.kubeconfig), field_manager="profiles-webhook")
     cache = Cache()
-    app = make_app(config, cache, CallerReviews(functools.partial(client.create, timeout=10)))
+    app = make_app(config, cache, CallerReviews(client.post))
     tasks = cache.start(client)
     tls = None
     if config.tls_cert_file and config.tls_private_key_file:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kubectl_profiles.catalog import CatalogIndex
-from kubectl_profiles.errors import ClusterError, Unreachable
+from kubectl_profiles.errors import ClusterError, KubeAPIError, Unreachable
 from kubectl_profiles.kube import core
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.kube.reflector import Reflector, key_of
@@ -144,12 +144,12 @@ class Cache:
             return "the webhook has no API client"
         try:
             found = await self.client.get("namespaces", name, timeout=10)
-        except Unreachable as exc:  # "cannot reach the cluster at URL (why)"
-            return str(exc)
-        except ClusterError as exc:  # the API server's refusal (Forbidden, say), typed by the client core
-            return f"cannot read it: {exc}"
-        except ValueError as exc:  # an answer that is not JSON
-            return f"cannot read it: {exc}"
+        except KubeAPIError as exc:
+            return f"cannot read it (HTTP {exc.code}): {exc.message}"
+        except Unreachable as exc:
+            return f"cannot reach the API server: {exc.message}"
+        except (TimeoutError, OSError, ValueError) as exc:
+            return f"cannot reach the API server: {exc or type(exc).__name__}"
         if found is None:
             return f"namespace {name} does not exist"
         if not self.knows_namespace(name):  # the watch may have delivered it meanwhile, and is the authority

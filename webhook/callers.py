@@ -28,11 +28,12 @@ from kubectl_profiles.errors import ClusterError
 
 log = logging.getLogger("profiles-webhook.callers")
 
+TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews"  # noqa: S105 - an API path, not a secret
+ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/subjectaccessreviews"
 MAX_TOKEN_BYTES = 16 * 1024
 """Longer than any token a Kubernetes authenticator issues: refused without asking the API server."""
 
-Create = Callable[[Mapping[str, Any]], Awaitable[Mapping[str, Any]]]
-"""Creates a review and returns the API server's answer (AsyncKube.create: the review's kind says where)."""
+Post = Callable[[str, Mapping[str, Any]], Awaitable[Mapping[str, Any]]]
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -91,27 +92,27 @@ def _caller(user: Mapping[str, Any]) -> Caller:
 class CallerReviews:
     def __init__(
         self,
-        create: Create,
+        post: Post,
         *,
         ttl: float = 10.0,
         max_entries: int = 4096,
         concurrency: int = 4,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._create = create
+        self._post = post
         self._tokens: ExpiringLRU[bytes, Caller | None] = ExpiringLRU(ttl, max_entries, clock)
         self._access: ExpiringLRU[tuple[Caller, str], bool] = ExpiringLRU(ttl, max_entries, clock)
         self._slots = asyncio.Semaphore(concurrency)
 
-    async def _review(self, body: Mapping[str, Any]) -> Mapping[str, Any]:
+    async def _review(self, path: str, body: Mapping[str, Any]) -> Mapping[str, Any]:
         async with self._slots:
             try:
-                return await self._create(body)
-            except ClusterError as exc:  # unreachable, or refused (Forbidden: our identity may not create reviews)
+                return await self._post(path, body)
+            except ClusterError as exc:  # the webhook's own identity may lack the right to create reviews
                 log.warning("cannot review a catalog API caller: %s", exc)
                 raise Unavailable(str(exc)) from exc
-            except ValueError as exc:  # an answer that is not JSON
-                log.warning("cannot review a catalog API caller: %s", exc)
+            except (TimeoutError, OSError, ValueError) as exc:
+                log.warning("cannot reach the API server to review a catalog API caller: %s", exc)
                 raise Unavailable(str(exc) or type(exc).__name__) from exc
 
     async def authenticate(self, token: str) -> Caller | None:
@@ -123,7 +124,7 @@ class CallerReviews:
         if known:
             return caller
         body = {"apiVersion": "authentication.k8s.io/v1", "kind": "TokenReview", "spec": {"token": token}}
-        status = (await self._review(body)).get("status") or {}
+        status = (await self._review(TOKEN_REVIEWS, body)).get("status") or {}
         caller = _caller(status.get("user") or {}) if status.get("authenticated") is True else None
         if caller is not None and not caller.username:
             caller = None
@@ -149,7 +150,7 @@ class CallerReviews:
                 "resourceAttributes": attributes,
             },
         }
-        status = (await self._review(body)).get("status") or {}
+        status = (await self._review(ACCESS_REVIEWS, body)).get("status") or {}
         allowed = status.get("allowed") is True
         self._access.put((caller, namespace), allowed)
         return allowed

@@ -82,7 +82,7 @@ def _edit(
     import random
     import time
 
-    from kubectl_profiles.errors import ClusterError, Conflict, NotFoundError
+    from kubectl_profiles.errors import Conflict, NotFoundError
 
     k = common.kube(ctx)
     for attempt in range(MAX_ATTEMPTS):
@@ -100,7 +100,7 @@ def _edit(
             return
         except Conflict:
             time.sleep(random.uniform(0, min(0.05 * 2**attempt, 1.0)))  # noqa: S311 - jitter, not a secret
-    raise ClusterError(
+    raise Conflict(
         f"catalog source {catalog!r} kept changing while this command tried to change it ({MAX_ATTEMPTS} attempts)",
         hint="try again",
     )

@@ -426,8 +426,8 @@ def install_cmd(
                 message=message or f"Install profile {', '.join(g[0]['metadata']['name'] for g in groups)}",
                 push=push,
                 create_pr=create_pr,
-                say=lambda line: click.echo(line, err=True),
                 timeout=common.git_timeout(ctx),
+                say=lambda line: click.echo(line, err=True),
             )
         return
     if dry_run == "client":

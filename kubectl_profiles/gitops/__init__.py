@@ -95,8 +95,8 @@ def publish(
     push: bool,
     create_pr: bool,
     remote: str = "origin",
-    say: Callable[[str], None],
     timeout: float | None = DEFAULT_GIT_TIMEOUT,
+    say: Callable[[str], None],
 ) -> None:
     repo = repo_root(output_dir)
     base = _git(repo, "rev-parse", "--abbrev-ref", "HEAD")

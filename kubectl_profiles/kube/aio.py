@@ -96,6 +96,11 @@ class AsyncKube:
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             raise self._unreachable(exc) from exc
 
+    async def post(self, path: str, body: Mapping[str, Any], timeout: float = 10) -> dict[str, Any]:
+        """POST a body to a path: the reviews (TokenReview, SubjectAccessReview) answer in its `status`."""
+        answer: dict[str, Any] = await self.send(Request("POST", path, body=body), timeout=timeout)
+        return answer
+
     # --- resources ----------------------------------------------------------------------------------------
     async def list(
         self,
@@ -121,13 +126,10 @@ class AsyncKube:
         found: dict[str, Any] | None = await self.send(core.get_request(resource, name, namespace), timeout=timeout)
         return found
 
-    async def create(
-        self, obj: Mapping[str, Any], *, dry_run: bool = False, timeout: float | None = None
-    ) -> dict[str, Any]:
+    async def create(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
         """POST: a new object (AlreadyExists, a Conflict, if the name is taken), or a review (TokenReview,
         SubjectAccessReview) whose answer is in the returned object's status."""
-        request = core.create_request(obj, self.namespace, dry_run=dry_run)
-        created: dict[str, Any] = await self.send(request, timeout=timeout)
+        created: dict[str, Any] = await self.send(core.create_request(obj, self.namespace, dry_run=dry_run))
         return created
 
     async def replace(self, obj: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
@@ -140,7 +142,7 @@ class AsyncKube:
         resource: str,
         name: str,
         namespace: str | None,
-        patch: Any,
+        patch: core.Body,
         *,
         patch_type: PatchType = "merge",
         subresource: str | None = None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
@@ -67,8 +67,7 @@ RESOURCES: dict[str, Resource] = _table(
     ("authentication.k8s.io/v1", "tokenreviews", "TokenReview", False),
     ("authorization.k8s.io/v1", "subjectaccessreviews", "SubjectAccessReview", False),
     ("authorization.k8s.io/v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", False),
-    # Flux's kinds at the versions of their one table (kubectl_profiles.model.flux), never restated here
-    *((f.api_version, f.plural, f.kind, True) for f in FLUX_KINDS),
+    *((f.api_version, f.plural, f.kind, True) for f in FLUX_KINDS),  # Flux's kinds from their one table
 )
 KIND_TO_RESOURCE = {r.kind: plural for plural, r in RESOURCES.items()}
 
@@ -88,18 +87,16 @@ def resource_for(obj: Mapping[str, Any]) -> str:
 
 
 def path(plural: str, namespace: str | None = None, name: str | None = None, subresource: str | None = None) -> str:
-    """`/apis/G/V[/namespaces/NS]/PLURAL[/NAME[/SUB]]`; a namespaced kind without a namespace means all of them."""
+    """`/apis/G/V[/namespaces/NS]/PLURAL[/NAME[/SUB]]`; a namespaced kind without a namespace means all of them.
+
+    Names become parts of the path only once they are Kubernetes names (a UsageError otherwise)."""
     res = resource(plural)
-    # Names from a command line or a request must not reach a path unless they are Kubernetes names
+    out = res.prefix
     if res.namespaced and namespace:
-        require_name(namespace, "namespace")
-    if name is not None:
-        require_name(name, f"{res.kind} name", subdomain=True)
-    quote = urllib.parse.quote
-    out = res.prefix + (f"/namespaces/{quote(namespace, safe='')}" if res.namespaced and namespace else "")
+        out += f"/namespaces/{require_name(namespace, 'namespace')}"
     out += f"/{plural}"
     if name is not None:
-        out += f"/{quote(name, safe='')}"
+        out += f"/{require_name(name, f'{res.kind} name', subdomain=res.kind != 'Namespace')}"
         if subresource:
             out += f"/{subresource}"
     return out
@@ -108,6 +105,8 @@ def path(plural: str, namespace: str | None = None, name: str | None = None, sub
 # --- requests ---------------------------------------------------------------------------------------------------
 
 PatchType = Literal["merge", "json", "strategic", "apply"]
+Body = Mapping[str, Any] | Sequence[Mapping[str, Any]] | bytes | None
+"""A request body: an object, a JSON patch (a list of operations), or bytes as they are."""
 PATCH_CONTENT_TYPES: dict[str, str] = {
     "merge": "application/merge-patch+json",
     "json": "application/json-patch+json",
@@ -121,7 +120,7 @@ class Request:
     method: str
     path: str
     params: Mapping[str, str] = field(default_factory=dict)
-    body: Any = None
+    body: Body = None
     content_type: str = "application/json"
     absent_ok: bool = False  # a 404 answers None instead of raising NotFound
 
@@ -211,7 +210,7 @@ def patch_request(
     plural: str,
     name: str,
     namespace: str | None,
-    patch: Any,
+    patch: Body,
     *,
     patch_type: PatchType = "merge",
     subresource: str | None = None,
@@ -472,13 +471,13 @@ def served_kinds_flow(api_version: str) -> Generator[Request, Any, frozenset[str
 
 
 def user_info_flow() -> Generator[Request, Any, UserInfo | None]:
-    """Who the API server takes this client for (SelfSubjectReview: v1 from Kubernetes 1.28, beta and alpha from
-    1.26), or None where the server cannot say (older, or the review refused)."""
+    """Who the API server takes this client for (SelfSubjectReview, Kubernetes 1.26 and later); None where the
+    server cannot say."""
     for version in ("v1", "v1beta1", "v1alpha1"):
         body = {"apiVersion": f"authentication.k8s.io/{version}", "kind": "SelfSubjectReview"}
         try:
             review = yield Request(
-                "POST", f"/apis/authentication.k8s.io/{version}/selfsubjectreviews", body=body, absent_ok=True
+                "POST", f"/apis/authentication.k8s.io/{version}/selfsubjectreviews", {}, body, absent_ok=True
             )
         except KubeAPIError:
             return None

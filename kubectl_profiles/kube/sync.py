@@ -46,7 +46,7 @@ def open_connection(config: kubeconfig.ClusterConfig, timeout: float | None) -> 
     target_host, target_port = host, port
     if config.proxy_url:
         proxy = urllib.parse.urlsplit(config.proxy_url)
-        if proxy.scheme not in ("http", "https") or not proxy.hostname:
+        if proxy.scheme != "http" or not proxy.hostname:
             raise ClusterError(
                 f"proxy-url {config.proxy_url!r}: only http:// proxies are supported", hint="use an HTTP CONNECT proxy"
             )
@@ -212,8 +212,9 @@ class Kube:
         """True if it was there to delete."""
         return self.send(core.delete_request(resource, name, namespace, dry_run=dry_run)) is not None
 
-    def patch_merge(self, resource: str, name: str, namespace: str | None, patch: Mapping[str, Any]) -> Any:
-        return self.send(core.patch_request(resource, name, namespace, patch))
+    def patch_merge(self, resource: str, name: str, namespace: str | None, patch: Mapping[str, Any]) -> dict[str, Any]:
+        patched: dict[str, Any] = self.send(core.patch_request(resource, name, namespace, patch))
+        return patched
 
     # --- cluster facts ------------------------------------------------------------------------------------
     def server_version(self) -> str:
@@ -229,7 +230,6 @@ class Kube:
         return found
 
     def user_info(self) -> UserInfo | None:
-        """Who the API server takes this client for (SelfSubjectReview), or None where it cannot say."""
         found: UserInfo | None = self.drive(core.user_info_flow())
         return found
 

@@ -113,6 +113,8 @@ def test_a_kubeconfig_only_the_official_loader_reads(cluster: Any, tmp_path: Pat
 
 
 def catalog(name: str, namespace: str) -> dict[str, Any]:
+    """A catalog whose name no other test uses: catalog names are looked up across namespaces."""
+    name = f"client-core-{name}"
     return {
         "apiVersion": "weave.works/v1alpha1",
         "kind": "ProfileCatalogSource",
@@ -126,7 +128,7 @@ async def test_async_face_against_the_real_api_server(cluster: Any, namespace: s
         created = await kube.create(catalog("c1", namespace))
         with pytest.raises(errors.AlreadyExists) as taken:
             await kube.create(catalog("c1", namespace))
-        assert taken.value.code == 409 and taken.value.details.get("name") == "c1"
+        assert taken.value.code == 409 and taken.value.details.get("name") == "client-core-c1"
         bad = catalog("c2", namespace)
         bad["spec"]["profiles"] = "not a list"
         with pytest.raises(errors.Invalid) as invalid:
@@ -140,10 +142,14 @@ async def test_async_face_against_the_real_api_server(cluster: Any, namespace: s
 
         rv = created["metadata"]["resourceVersion"]
         status = {"profileCount": 1}
-        patched = await kube.patch_status("profilecatalogsources", "c1", namespace, status, resource_version=rv)
+        patched = await kube.patch_status(
+            "profilecatalogsources", "client-core-c1", namespace, status, resource_version=rv
+        )
         assert patched["status"] == status
         with pytest.raises(errors.Conflict):
-            await kube.patch_status("profilecatalogsources", "c1", namespace, {"profileCount": 2}, resource_version=rv)
+            await kube.patch_status(
+                "profilecatalogsources", "client-core-c1", namespace, {"profileCount": 2}, resource_version=rv
+            )
         with pytest.raises(errors.Conflict):
             await kube.update_status({**created, "status": {"profileCount": 3}})
         updated = await kube.update_status({**patched, "status": {"profileCount": 3}})
@@ -185,11 +191,11 @@ async def test_reflector_against_the_real_api_server(cluster: Any, namespace: st
             labelled["metadata"]["labels"] = {"reflected": "yes"}
             await kube.create(labelled)
             await kube.create(catalog("unlabelled", namespace))
-            await kube.delete("profilecatalogsources", "r1", namespace)
+            await kube.delete("profilecatalogsources", "client-core-r1", namespace)
             for _ in range(200):
-                if ("DELETED", "r1") in seen:
+                if ("DELETED", "client-core-r1") in seen:
                     break
                 await asyncio.sleep(0.05)
-            assert seen == [("ADDED", "r1"), ("DELETED", "r1")] and reflector.store == {}
+            assert seen == [("ADDED", "client-core-r1"), ("DELETED", "client-core-r1")] and reflector.store == {}
         finally:
             task.cancel()

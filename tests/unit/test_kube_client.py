@@ -125,17 +125,10 @@ def test_paths(args: tuple[str, str | None, str | None], expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("namespace", "name"),
-    [
-        ("web\n", "x"),
-        ("web", "x\n"),
-        ("a b", "x"),
-        ("../victim", "x"),
-        ("web", "c/d"),
-        ("web", "../../api/v1/secrets"),
-        ("web", ""),
-    ],
+    [("web\n", "x"), ("web", "x\n"), ("a b", "x"), ("../victim", "x"), ("web", "c/d"), ("web", "../../api/v1/x")],
 )
 def test_paths_take_only_kubernetes_names(namespace: str, name: str) -> None:
+    # A final newline too: a pattern ending in `$` admits one, fullmatch does not
     with pytest.raises(errors.UsageError, match="is not a valid Kubernetes name"):
         core.path("configmaps", namespace, name)
 
@@ -245,7 +238,7 @@ def test_sync_face_reads_writes_and_types_errors(api: FakeAPIServer, ca: trustme
     assert kube.delete("profilecatalogsources", "two", "default") is True
     assert kube.delete("profilecatalogsources", "two", "default") is False
     with pytest.raises(errors.NotFound, match="the cluster does not serve helmreleases"):
-        api.failures[("GET", "/apis/helm.toolkit.fluxcd.io/v2/namespaces/default/helmreleases")] = (
+        api.failures[("GET", core.path("helmreleases", "default"))] = (
             404,
             status(404, "NotFound", "the server could not find the requested resource"),
         )
@@ -301,7 +294,7 @@ def test_impersonation_headers(api: FakeAPIServer, ca: trustme.CA) -> None:
     headers = api.requests[-1].headers
     assert ("Impersonate-User", "bob") in headers
     assert [v for k, v in headers if k == "Impersonate-Group"] == ["team-b", "viewers"]
-    with pytest.raises(errors.UsageError, match="--as-group needs --as"):
+    with pytest.raises(errors.UsageError, match=r"--as-group .* needs a user to impersonate"):
         config_for(api, ca).impersonate(None, ("team-b",))
 
 
@@ -445,7 +438,7 @@ async def test_reflector_backs_off_while_the_list_fails(api: FakeAPIServer, ca: 
 
 
 async def test_reflector_missing_is_empty(api: FakeAPIServer, ca: trustme.CA) -> None:
-    path = "/apis/helm.toolkit.fluxcd.io/v2/helmreleases"
+    path = core.path("helmreleases")
     api.failures[("GET", path)] = (404, status(404, "NotFound", "the server could not find the requested resource"))
     async with AsyncKube(config_for(api, ca)) as kube:
         strict = Reflector(kube, "helmreleases", backoff=Backoff(initial=0.01, cap=0.02))

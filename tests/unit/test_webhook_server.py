@@ -12,7 +12,6 @@ import pytest
 import trustme
 from aiohttp import web
 
-from kubectl_profiles.errors import Unreachable
 from tests.webhook_support import admission, catalog, filled_cache, installation
 from webhook.config import Config, parse_args
 from webhook.server import ReloadingTLS, make_app, parse_timeout
@@ -64,13 +63,12 @@ async def test_not_ready_until_synced(aiohttp_client: Any) -> None:
     assert resp.status == 503 and "profilecatalogsources" in await resp.text()
 
 
-TOKEN_REVIEWS = "TokenReview"
-ACCESS_REVIEWS = "SubjectAccessReview"
-UNREACHABLE = Unreachable("cannot reach the cluster at https://10.0.0.1:6443 (connection refused)")
+TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews"
+ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/subjectaccessreviews"
 
 
 class FakeReviewAPI:
-    """Stands in for AsyncKube.create of TokenReviews and SubjectAccessReviews, recording every call.
+    """Stands in for the API server's TokenReview and SubjectAccessReview endpoints, recording every call.
 
     `grants` holds (user, namespace) pairs that may list catalogs; namespace "" is every namespace."""
 
@@ -83,8 +81,7 @@ class FakeReviewAPI:
         self.tokens, self.grants, self.failure = tokens, grants, failure
         self.posts: list[tuple[str, dict[str, Any]]] = []
 
-    async def create(self, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
-        path = str(body.get("kind"))
+    async def post(self, path: str, body: dict[str, Any], timeout: float = 10) -> dict[str, Any]:
         self.posts.append((path, body))
         if self.failure is not None:
             raise self.failure
@@ -115,7 +112,7 @@ def _bearer(token: str) -> dict[str, str]:
 def _catalog_app(api: FakeReviewAPI, *catalogs: dict[str, Any], **callers: Any) -> web.Application:
     from webhook.callers import CallerReviews
 
-    return make_app(Config(), filled_cache(*catalogs), callers=CallerReviews(api.create, **callers))
+    return make_app(Config(), filled_cache(*catalogs), callers=CallerReviews(api.post, **callers))
 
 
 CATALOG_PATHS = (
@@ -226,7 +223,7 @@ async def test_catalog_api_reviews_are_cached_briefly_and_bounded(aiohttp_client
 
 
 async def test_catalog_api_fails_closed_when_the_api_server_cannot_answer(aiohttp_client: Any) -> None:
-    api = FakeReviewAPI({"a": ("alice", ())}, failure=UNREACHABLE)
+    api = FakeReviewAPI({"a": ("alice", ())}, failure=OSError("connection refused"))
     client = await aiohttp_client(_catalog_app(api, catalog()))
     resp = await client.get("/v1/profiles", headers=_bearer("a"))
     assert resp.status == 503 and "cannot check the caller" in (await resp.json())["message"]
@@ -248,16 +245,16 @@ async def test_catalog_api_never_serves_credentials_in_urls(aiohttp_client: Any)
 
 
 class FakeAPI:
-    """Stands in for the webhook's AsyncKube: answers gets of single namespaces (None when absent), counting them."""
+    """Stands in for the webhook's client (AsyncKube): answers GETs of single namespaces, counting them."""
 
     def __init__(self, namespaces: dict[str, dict[str, str]], failure: Exception | None = None) -> None:
         self.namespaces, self.failure, self.calls = namespaces, failure, 0
 
-    async def get(self, resource: str, name: str, namespace: str | None = None, *, timeout: float | None = None) -> Any:
-        assert (resource, namespace) == ("namespaces", None)
+    async def get(self, resource: str, name: str, namespace: str | None = None, *, timeout: float = 30) -> Any:
         self.calls += 1
         if self.failure is not None:
             raise self.failure
+        assert resource == "namespaces" and namespace is None
         if name not in self.namespaces:
             return None
         return {"metadata": {"name": name, "labels": self.namespaces[name]}}
@@ -304,7 +301,7 @@ async def test_forbid_uncatalogued_label_of_a_namespace_missing_from_the_cache(a
     ("failure", "why"),
     [
         (None, "namespace gone does not exist"),
-        (UNREACHABLE, "cannot reach the cluster at https://10.0.0.1:6443 (connection refused)"),
+        (OSError("connection refused"), "cannot reach the API server: connection refused"),
     ],
 )
 async def test_a_namespace_that_cannot_be_known_is_denied(
@@ -326,9 +323,7 @@ async def test_a_namespace_lookup_is_bounded_by_the_review_timeout(aiohttp_clien
     import time
 
     class Hanging(FakeAPI):
-        async def get(
-            self, resource: str, name: str, namespace: str | None = None, *, timeout: float | None = None
-        ) -> Any:
+        async def get(self, resource: str, name: str, namespace: str | None = None, *, timeout: float = 30) -> Any:
             await asyncio.sleep(30)
 
     cache = filled_cache(_gold_only())
