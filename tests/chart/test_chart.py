@@ -218,6 +218,10 @@ def test_controller_runs_two_replicas_with_least_privilege() -> None:
     assert container["command"] == ["profiles-controller"]
     assert "--lease-name=profiles-controller" in container["args"]
     assert "--lease-namespace=profiles-system" in container["args"]
+    # http:// and file:// Helm repositories are read exactly where the webhook admits them (local development)
+    assert "--no-allow-file-urls" in container["args"]
+    local = render({"webhook": {"allowFileUrls": True}})[("Deployment", "profiles-controller")]["spec"]["template"]
+    assert "--allow-file-urls" in local["spec"]["containers"][0]["args"]
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert container["securityContext"]["readOnlyRootFilesystem"] is True
     rules = objects[("ClusterRole", "profiles-controller")]["rules"]
