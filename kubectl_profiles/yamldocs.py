@@ -76,3 +76,48 @@ def load_all(text: str) -> list[Any]:
         if docs is not None and docs != [None]:
             return list(docs)
     return list(yaml.load_all(text, Loader=_SafeLoader))
+
+
+# --- where a field is --------------------------------------------------------------------------------------------
+# Lines are found only for documents that have violations: the text is composed again (nodes with their marks,
+# no Python objects built), so that the fast path above stays as fast for the valid files that are the common case.
+_PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def path_tokens(json_path: str) -> list[str | int]:
+    """`$.spec.profiles[0].version` -> ['spec', 'profiles', 0, 'version']."""
+    return [int(index) if index else key for key, index in _PATH_TOKEN.findall(json_path.removeprefix("$"))]
+
+
+def compose_all(text: str) -> list[Any] | None:
+    """The node tree of every document in a stream (JSON too), or None when PyYAML cannot read it."""
+    try:
+        return list(yaml.compose_all(text, Loader=_SafeLoader))
+    except yaml.YAMLError:
+        return None
+
+
+def line_of(node: Any, tokens: list[str | int]) -> int:
+    """The 1-based line of the deepest node along `tokens` that exists: the key's line for a mapping entry, the
+    item's for a sequence. A path into a field that is missing ends at its parent. Keys may hold dots
+    (`metadata.annotations.example.com/x`), so a key is matched on the longest run of tokens that names one."""
+    line: int = node.start_mark.line + 1
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if isinstance(node, yaml.SequenceNode) and isinstance(token, int) and 0 <= token < len(node.value):
+            node = node.value[token]
+            line, i = node.start_mark.line + 1, i + 1
+            continue
+        if not isinstance(node, yaml.MappingNode) or isinstance(token, int):
+            break
+        keys = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        for end in range(len(tokens), i, -1):
+            run = tokens[i:end]
+            if all(isinstance(t, str) for t in run) and ".".join(map(str, run)) in keys:
+                key, node = keys[".".join(map(str, run))]
+                line, i = key.start_mark.line + 1, end
+                break
+        else:
+            break
+    return line
