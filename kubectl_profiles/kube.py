@@ -24,6 +24,7 @@ from kubectl_profiles.errors import ClusterError, NotFoundError, UsageError
 RESOURCES: dict[str, tuple[str, str, bool]] = {
     "profilecatalogsources": ("/apis/weave.works/v1alpha1", "ProfileCatalogSource", True),
     "profileinstallations": ("/apis/weave.works/v1alpha1", "ProfileInstallation", True),
+    "profilesubscriptions": ("/apis/weave.works/v1alpha1", "ProfileSubscription", True),  # the original's, if kept
     "namespaces": ("/api/v1", "Namespace", False),
     "customresourcedefinitions": ("/apis/apiextensions.k8s.io/v1", "CustomResourceDefinition", False),
     "gitrepositories": ("/apis/source.toolkit.fluxcd.io/v1beta2", "GitRepository", True),
@@ -165,13 +166,21 @@ class Kube:
         return path + (f"/{name}" if name else "")
 
     def list(
-        self, resource: str, namespace: str | None = None, *, label_selector: str | None = None
+        self,
+        resource: str,
+        namespace: str | None = None,
+        *,
+        label_selector: str | None = None,
+        if_served: bool = False,
     ) -> builtins.list[dict[str, Any]]:
-        """One API call; `namespace=None` lists every namespace."""
+        """One API call; `namespace=None` lists every namespace. `if_served`: a resource the cluster does not serve
+        has no items (rather than being an error)."""
         params = {"labelSelector": label_selector} if label_selector else None
         try:
             result = self.request("GET", self._path(resource, namespace), params=params)
         except NotFoundError as exc:
+            if if_served:
+                return []
             raise ClusterError(
                 f"the cluster does not serve {resource}", hint="install the CRDs: kubectl apply -f crds/"
             ) from exc
