@@ -24,7 +24,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +36,7 @@ from kubectl_profiles.errors import InputError, UsageError
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from kubectl_profiles.model.refs import SourceRef, source_ref, version_from_tag
 from kubectl_profiles.model.violation import Violation
-from kubectl_profiles.yamldocs import compose_all, line_of, load_all, path_tokens
+from kubectl_profiles.yamldocs import Locator, load_all, path_tokens
 
 SOURCE_ANNOTATION = "profiles.weave.works/source"
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -64,11 +64,18 @@ class Document:
 class Finding:
     file: str
     index: int
-    line: int
-    """The line of the offending field (of the document's start when it cannot be told)."""
+    where: int | Callable[[], int]
+    """The line, or how to find it: found when first asked for (`line`), so that checking pays nothing for it."""
     kind: str
     name: str
     violation: Violation
+
+    @property
+    def line(self) -> int:
+        """The line of the offending field (of the document's start when it cannot be told)."""
+        if not isinstance(self.where, int):
+            self.where = self.where()
+        return self.where
 
 
 @dataclass(frozen=True)
@@ -322,6 +329,9 @@ def parse_documents(name: str, text: str) -> list[Document]:
 
 def _expand(name: str, text: str, bodies: list[Any], starts: list[int], *, array: bool = False) -> list[Document]:
     out: list[Document] = []
+    source: str | None = text
+    if "\n" not in text.strip():
+        source, starts = None, []  # a file on one line (JSON often is): every field is on line 1; keep no text
     for i, body in enumerate(bodies):
         if body is None:
             continue
@@ -329,11 +339,11 @@ def _expand(name: str, text: str, bodies: list[Any], starts: list[int], *, array
         stream, prefix = (0, (i,)) if array else (i, ())
         if isinstance(body, Mapping) and body.get("kind") == "List" and isinstance(body.get("items"), list):
             out.extend(
-                Document(name, len(out), line, item, text, stream, (*prefix, "items", k))
+                Document(name, len(out), line, item, source, stream, (*prefix, "items", k))
                 for k, item in enumerate(body["items"])
             )
         else:
-            out.append(Document(name, len(out), line, body, text, stream, prefix))
+            out.append(Document(name, len(out), line, body, source, stream, prefix))
     return out
 
 
@@ -415,26 +425,33 @@ def validate_documents(
         if found:
             meta = body.get("metadata") if isinstance(body.get("metadata"), Mapping) else {}
             name = str(meta.get("name") or "")
-            report.findings.extend(Finding(d.file, d.index, lines.of(d, v.path), kind, name, v) for v in found)
+            report.findings.extend(Finding(d.file, d.index, lines.finder(d, v.path), kind, name, v) for v in found)
     return report
 
 
 class _Lines:
-    """Lines of fields, found only for documents with violations; each file's text is composed once."""
+    """Lines of fields, looked for only for the violations reported; one Locator per file's text.
+
+    A finding keeps what it needs to find its line (the file's text and where its document sits), not the parsed
+    document: the documents are freed while the garbage collector is still paused (collector_paused), so that its
+    first pass afterwards has only the report to walk.
+    """
 
     def __init__(self) -> None:
-        self._nodes: dict[int, list[Any] | None] = {}
+        self._locators: dict[int, Locator] = {}
 
-    def of(self, doc: Document, path: str) -> int:
-        if doc.text is None:
-            return doc.line
-        key = id(doc.text)
-        if key not in self._nodes:
-            self._nodes[key] = compose_all(doc.text)
-        nodes = self._nodes[key]
-        if nodes is None or doc.stream >= len(nodes):
-            return doc.line
-        return line_of(nodes[doc.stream], [*doc.prefix, *path_tokens(path)])
+    def finder(self, doc: Document, path: str) -> int | Callable[[], int]:
+        text, stream, prefix, line = doc.text, doc.stream, doc.prefix, doc.line
+        if text is None:
+            return line
+        return lambda: self.of(text, stream, [*prefix, *path_tokens(path)], line)
+
+    def of(self, text: str, stream: int, tokens: list[str | int], default: int) -> int:
+        locator = self._locators.get(id(text))
+        if locator is None:
+            locator = self._locators[id(text)] = Locator(text)
+        found = locator.line(stream, tokens)
+        return default if found is None else found
 
 
 def _not_ours(body: Any) -> str:
@@ -679,6 +696,7 @@ def validate_cmd(
     with collector_paused():
         inputs = read_inputs(paths, excludes)
         report = validate_documents(inputs.documents, facts, extra, remote)
+        inputs.documents = []  # freed now, while the collector is paused (see _Lines)
     report.skipped_files = inputs.notes
     if inputs.problems:
         order = {name: i for i, name in enumerate(dict.fromkeys(f.file for f in [*inputs.problems, *report.findings]))}
