@@ -131,6 +131,7 @@ def catalog_add(
 @click.pass_context
 def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_run: bool) -> None:
     """Remove CATALOG, or only PROFILE (PROFILE@VERSION for one version) from it."""
+    from kubectl_profiles.catalog import entry_version
     from kubectl_profiles.errors import NotFoundError
     from kubectl_profiles.model.semver import parse_version
 
@@ -143,14 +144,18 @@ def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_ru
         click.echo(f"profilecatalogsource.weave.works/{catalog} deleted" + (" (dry run)" if dry_run else ""))
         return
     name, _, version = profile.partition("@")
+    wanted = parse_version(version) if version else None
     entries = source.get("spec", {}).get("profiles") or []
-    keep = [
-        e
-        for e in entries
-        if not (
-            e.get("name") == name and (not version or parse_version(str(e.get("version"))) == parse_version(version))
-        )
-    ]
+
+    def matches(entry: dict[str, Any]) -> bool:
+        if entry.get("name") != name:
+            return False
+        if wanted is None:
+            return True
+        has = entry_version(entry)  # `version`, or the one its tag names
+        return has is not None and parse_version(has) == wanted
+
+    keep = [e for e in entries if not matches(e)]
     if len(keep) == len(entries):
         raise NotFoundError(f"catalog {catalog!r} has no entry {profile!r}")
     source["spec"]["profiles"] = keep

@@ -428,3 +428,24 @@ def test_install_by_url_and_tag_finds_the_profile_in_the_tags_directory(
     objects = json.loads(result.stdout)
     assert objects[0]["spec"]["source"] == {"url": url, "tag": "weaveworks-nginx/v0.1.0", "path": "weaveworks-nginx"}
     assert os.path.isdir(tmp_path / "cache" / "kubectl-profiles" / "git")
+
+
+def test_catalog_remove_finds_tag_only_entries_by_their_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = yaml.safe_load((FIXTURES / "valid" / "catalog-tag-only.yaml").read_text().split("---")[0])
+    applied: list[dict[str, Any]] = []
+
+    class Catalogs(StandInKube):
+        def get(self, resource: str, name: str, namespace: str | None) -> dict[str, Any] | None:
+            return json.loads(json.dumps(source)) if name == "nginx-catalog" else None
+
+        def apply(self, objects: list[dict[str, Any]], *, dry_run: bool = False) -> list[dict[str, Any]]:
+            applied.extend(objects)
+            return objects
+
+    monkeypatch.setattr(common, "kube", lambda ctx: Catalogs({}, set()))
+    result = invoke("catalog", "remove", "nginx-catalog", "weaveworks-nginx@0.1.0")
+    assert result.exit_code == 0, result.output
+    assert "removed 1 entries" in result.stdout
+    left = [(e["name"], e.get("tag")) for e in applied[0]["spec"]["profiles"]]
+    assert ("weaveworks-nginx", "weaveworks-nginx/v0.1.0") not in left
+    assert ("weaveworks-nginx", "weaveworks-nginx/v0.1.1") in left and len(left) == 4
