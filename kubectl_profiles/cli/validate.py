@@ -10,7 +10,7 @@ repository, ref and directory is that definition. Sources not among the files ar
 Files are read as a CI check of a whole repository needs: the files of Helm charts and templates/ directories, and
 files holding Go template markers (`{{ }}`) instead of YAML, are skipped with a note (listed with -v), as is
 whatever `--exclude` matches; a file that cannot be read or parsed is one error, and the run goes on. Each finding
-names the line of the offending field, found only for documents that have one (yamldocs.line_of).
+names the line of the offending field, looked for only when a finding is printed (yamldocs.Locator).
 
 Exit codes: 0 all valid, 1 any violation (warnings too with --strict) or a file that cannot be read or parsed,
 2 a bad flag or a path that does not exist.
