@@ -1,7 +1,8 @@
 """Searching catalogs and resolving versions over catalog entries. Pure: callers bring the objects.
 
 A catalog is a ProfileCatalogSource object (its `metadata.name` is the catalog name used in references); its
-entries are `spec.profiles[]`. The index is tolerant: it skips entries it cannot read (the rules report those),
+entries are `spec.profiles[]`. An entry's version is its `version`, or the one its `tag` names (`entry_version`);
+its tag defaults to `<name>/<version>` and its path to the tag's prefix, or `.`. The index is tolerant: it skips entries it cannot read (the rules report those),
 so that one bad entry does not hide a whole catalog from `list`.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kubectl_profiles.errors import NotFoundError, UsageError
-from kubectl_profiles.model.refs import default_tag, path_from_tag, repo_key
+from kubectl_profiles.model.refs import default_tag, path_from_tag, repo_key, version_from_tag
 from kubectl_profiles.model.semver import Version, is_semver, parse_range, parse_version
 
 
@@ -58,10 +59,20 @@ class Entry:
         )
 
 
+def entry_version(raw: Mapping[str, Any]) -> str | None:
+    """The version an entry stands for, as written: its `version`, else the one its `tag` names (the original's
+    later catalogs list `tag: nginx/v1.0.0` only). None when neither gives a semantic version."""
+    version = raw.get("version")
+    if type(version) is str:
+        return version if is_semver(version) else None
+    tag = raw.get("tag")
+    return version_from_tag(tag) if type(tag) is str else None
+
+
 def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index: int) -> Entry | None:
     """One `spec.profiles[]` item as an Entry, or None when name or version is unusable."""
-    name, version = raw.get("name"), raw.get("version")
-    if not isinstance(name, str) or not isinstance(version, str) or not is_semver(version):
+    name, version = raw.get("name"), entry_version(raw)
+    if not isinstance(name, str) or version is None:
         return None
     raw_tag, raw_path = raw.get("tag"), raw.get("path")
     tag: str = raw_tag if isinstance(raw_tag, str) and raw_tag else default_tag(name, version)
@@ -163,12 +174,7 @@ class CatalogIndex:
 
     def __len__(self) -> int:
         """How many usable entries (a name and a semantic version), counted without building them."""
-        return sum(
-            1
-            for raws in self._raw.values()
-            for _, raw in raws
-            if isinstance(raw.get("version"), str) and is_semver(raw["version"])
-        )
+        return sum(1 for raws in self._raw.values() for _, raw in raws if entry_version(raw) is not None)
 
     # --- catalogs -----------------------------------------------------------------------------------------
     def catalog_sources(self, catalog: str, namespace: str | None = None) -> list[Mapping[str, Any]]:
