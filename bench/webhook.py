@@ -428,6 +428,8 @@ def main() -> int:
             port = free_port()
             servers[mode] = start_server(mode, port, cert_path, key_path, ca_path, server_core)
             urls[mode] = f"https://127.0.0.1:{port}/validate/profileinstallations"
+        for mode in modes:  # warm-up: connections, lazily built catalog entries, compiled values schemas
+            wrk_throughput(urls[mode], bodies, 2, args.connections, load_core, servers[mode].pid)
         # Runs interleave the two servers, so that a neighbour's burst of load does not fall on one of them only.
         for run in range(args.runs):
             for mode in modes:

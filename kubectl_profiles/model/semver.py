@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import semantic_version
 from semantic_version import Version as Version
@@ -25,6 +26,8 @@ SEMVER_PATTERN = (
 )
 _SEMVER_RE = re.compile(SEMVER_PATTERN)
 _PARTIAL_RE = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(.*)$")
+RANGE_MEMO = 256
+"""Verdicts a Range remembers (the webhook asks the same few every review); cleared when full."""
 
 
 @lru_cache(maxsize=8192)
@@ -61,7 +64,7 @@ def coerce_version(text: str) -> Version | None:
 class Range:
     """An npm-style version range; `*` or empty admits every version."""
 
-    __slots__ = ("_spec", "text")
+    __slots__ = ("_memo", "_spec", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text.strip() or "*"
@@ -72,8 +75,20 @@ class Range:
             raise UsageError(
                 f"{text!r} is not a version range", hint="use e.g. 1.2.3, ^1.2, ~1.2.3 or '>=1.0 <2'"
             ) from exc
+        self._memo: dict[tuple[Any, ...], bool] = {}
 
     def admits(self, version: Version, *, devel: bool = False) -> bool:
+        # Matching walks semantic_version's clauses (microseconds); the answer for a version never changes. Keyed
+        # by every field, build included, so that versions equal in precedence but not in text stay apart.
+        key = (version.major, version.minor, version.patch, version.prerelease, version.build, devel)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= RANGE_MEMO:
+                self._memo.clear()
+            found = self._memo[key] = self._admits(version, devel)
+        return found
+
+    def _admits(self, version: Version, devel: bool) -> bool:
         if version.prerelease and devel:
             # Helm's --devel: compare the release part, so `^1.2` admits 1.3.0-rc.1.
             base = Version(major=version.major, minor=version.minor, patch=version.patch)

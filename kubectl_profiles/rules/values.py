@@ -27,6 +27,10 @@ import re2
 from kubectl_profiles.model.violation import Violation, join_path
 
 _CACHE: OrderedDict[str, Any] = OrderedDict()
+_BY_ID: dict[int, tuple[Mapping[str, Any], Any]] = {}
+"""id(schema) -> (schema, validator): the same schema object (a cached catalog entry's) is found again without
+computing its canonical JSON, which cost more than validating small values. Holding the schema keeps its id from
+being reused; schemas are read-only once parsed."""
 _CACHE_SIZE = 256
 MAX_ERRORS = 10
 _PATTERN_CACHE = 1024
@@ -188,6 +192,17 @@ def _is_re2(value: object) -> bool:
 
 
 def _validator(schema: Mapping[str, Any]) -> Any:
+    hit = _BY_ID.get(id(schema))
+    if hit is not None and hit[0] is schema:
+        return hit[1]
+    validator = _validator_by_content(schema)
+    if len(_BY_ID) >= _CACHE_SIZE:
+        _BY_ID.clear()
+    _BY_ID[id(schema)] = (schema, validator)
+    return validator
+
+
+def _validator_by_content(schema: Mapping[str, Any]) -> Any:
     import jsonschema
 
     key = json.dumps(schema, sort_keys=True, default=str)
