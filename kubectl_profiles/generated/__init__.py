@@ -1,0 +1,1 @@
+"""Schema checks generated from the CRDs (see kubectl_profiles/schema.py); do not edit the modules here."""
