@@ -27,8 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-
+from kubectl_profiles.generated import SchemaMismatch
 from kubectl_profiles.model.violation import Violation, join_path
 
 # kind -> CRD file name (package data). The v0.0.5 `Profile` shape is read with ProfileDefinition's schema.
@@ -81,9 +80,23 @@ def generated_module(kind: str) -> str:
     return "kubectl_profiles.generated." + CRD_FILES[kind].removesuffix(".yaml")
 
 
+_FASTJSONSCHEMA_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
+
+
 def generated_source(kind: str) -> str:
-    """The text of `kind`'s generated module, from the package's copy of its CRD."""
-    code = fastjsonschema.compile_to_code(dict(json_schema(kind)))
+    """The text of `kind`'s generated module, from the package's copy of its CRD.
+
+    Exceptions without details (the slow path describes errors), raised from `kubectl_profiles.generated` so that
+    a check does not import fastjsonschema's code generators."""
+    import fastjsonschema
+
+    code = fastjsonschema.compile_to_code(dict(json_schema(kind)), detailed_exceptions=False)
+    if _FASTJSONSCHEMA_IMPORT not in code:  # pragma: no cover - a fastjsonschema release changed its output
+        raise RuntimeError("fastjsonschema's generated code no longer imports its exceptions as expected")
+    code = code.replace(
+        _FASTJSONSCHEMA_IMPORT,
+        "from kubectl_profiles.generated import JsonSchemaValueException, JsonSchemaValuesException\n",
+    )
     header = (
         f"# Generated from crds/{CRD_FILES[kind]} by `python -m kubectl_profiles.schema` (fastjsonschema\n"
         "# compile_to_code); do not edit. tests/unit/test_generated_validators.py regenerates it and compares.\n"
@@ -114,7 +127,7 @@ def schema_violations(kind: str, doc: Mapping[str, Any]) -> list[Violation]:
     try:
         _fast(kind)(doc)
         return []
-    except fastjsonschema.JsonSchemaException:
+    except SchemaMismatch:
         pass
     out: list[Violation] = []
     for error in sorted(_full(kind).iter_errors(doc), key=lambda e: list(e.absolute_path)):

@@ -11,12 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
-
-import semantic_version
-from semantic_version import Version as Version
+from typing import TYPE_CHECKING, Any
 
 from kubectl_profiles.errors import UsageError
+
+if TYPE_CHECKING:
+    import semantic_version
+    from semantic_version import Version as Version
+
+
+def _sv() -> Any:
+    """`semantic_version`, imported on first use: importing it reads its own package metadata (importlib.metadata),
+    which cost a short `validate` run a tenth of its time when no version needed parsing."""
+    import semantic_version
+
+    return semantic_version
+
+
+def __getattr__(name: str) -> Any:  # `from kubectl_profiles.model.semver import Version` still works
+    if name == "Version":
+        return _sv().Version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # SemVer 2.0 with an optional leading "v"; the same pattern sits in the CRD schemas (crds/), keep them equal.
 SEMVER_PATTERN = (
@@ -40,7 +56,8 @@ def parse_version(text: str) -> Version:
     """Parse `1.2.3` or `v1.2.3` (full SemVer). Raises UsageError naming the value."""
     if not isinstance(text, str) or not _SEMVER_RE.match(text):
         raise UsageError(f"{text!r} is not a semantic version", hint="write MAJOR.MINOR.PATCH, e.g. 1.2.3")
-    return Version(text[1:] if text.startswith("v") else text)
+    version: Version = _sv().Version(text[1:] if text.startswith("v") else text)
+    return version
 
 
 @lru_cache(maxsize=256)
@@ -52,11 +69,12 @@ def coerce_version(text: str) -> Version | None:
     major, minor, patch, rest = match.groups()
     rest = rest.rstrip("+")
     candidate = f"{major}.{minor or 0}.{patch or 0}{rest}"
+    version_class = _sv().Version
     try:
-        return Version(candidate)
+        return version_class(candidate)
     except ValueError:
         try:
-            return Version(f"{major}.{minor or 0}.{patch or 0}")
+            return version_class(f"{major}.{minor or 0}.{patch or 0}")
         except ValueError:
             return None
 
@@ -70,7 +88,7 @@ class Range:
         self.text = text.strip() or "*"
         normalised = re.sub(r"(?<![\w.])v(?=\d)", "", self.text)
         try:
-            self._spec = semantic_version.NpmSpec(normalised)
+            self._spec: semantic_version.NpmSpec = _sv().NpmSpec(normalised)
         except ValueError as exc:
             raise UsageError(
                 f"{text!r} is not a version range", hint="use e.g. 1.2.3, ^1.2, ~1.2.3 or '>=1.0 <2'"
@@ -91,7 +109,7 @@ class Range:
     def _admits(self, version: Version, devel: bool) -> bool:
         if version.prerelease and devel:
             # Helm's --devel: compare the release part, so `^1.2` admits 1.3.0-rc.1.
-            base = Version(major=version.major, minor=version.minor, patch=version.patch)
+            base = _sv().Version(major=version.major, minor=version.minor, patch=version.patch)
             return base in self._spec or version in self._spec
         return version in self._spec
 
