@@ -66,7 +66,8 @@ test: install-test provision ## Install test dependencies and run the whole suit
 test-unit: install-test ## Only the tests that need no control plane
 	$(BIN)/python -m pytest -m 'not integration' $(PYTEST_ARGS)
 
-bench: install-test provision ## Run the benchmarks (see bench/README.md)
+bench: install-test provision ## Run the benchmarks (see bench/README.md); installs wrk if missing
+	$(DEVENV) bench-tools
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/webhook.py
 	$(BIN)/python bench/plugin.py
