@@ -105,3 +105,104 @@ async def test_answers_are_json_with_the_content_type(aiohttp_client: Any, app: 
     denied = await client.post("/validate/profileinstallations", json=admission(installation("9.0.0")))
     assert denied.content_type == "application/json"
     assert json.loads(await denied.read())["response"]["status"]["code"] == 422
+
+
+# --- the values fast check: it may only ever answer "valid" where jsonschema would -----------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TYPES = st.sampled_from(["string", "number", "integer", "boolean", "object", "array", "null"])
+_NUM = st.one_of(st.integers(-3, 3), st.floats(-3, 3, allow_nan=False))
+_LEAF = st.fixed_dictionaries(
+    {},
+    optional={
+        "type": st.one_of(_TYPES, st.lists(_TYPES, min_size=1, max_size=3, unique=True)),
+        "minimum": _NUM,
+        "exclusiveMaximum": _NUM,
+        "maxLength": st.integers(0, 3),
+        "minItems": st.integers(0, 2),
+        "maxProperties": st.integers(0, 2),
+        "enum": st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", ""])), min_size=1, max_size=3),
+        "const": st.sampled_from(["a", None]),
+        "description": st.just("d"),
+        "default": st.just(1),
+    },
+)
+_SCHEMAS = st.recursive(
+    st.one_of(_LEAF, st.booleans()),
+    lambda inner: st.one_of(
+        st.fixed_dictionaries(
+            {"type": st.just("object")},
+            optional={
+                "properties": st.dictionaries(st.sampled_from(["a", "b", "c"]), inner, max_size=3),
+                "required": st.lists(st.sampled_from(["a", "b"]), max_size=2, unique=True),
+                "additionalProperties": inner,
+            },
+        ),
+        st.fixed_dictionaries({"type": st.just("array"), "items": inner}),
+        st.fixed_dictionaries({"anyOf": st.lists(inner, min_size=1, max_size=3)}),
+        st.fixed_dictionaries({"allOf": st.lists(inner, min_size=1, max_size=3)}),
+    ),
+    max_leaves=8,
+)
+_VALUES = st.recursive(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(-4, 4), st.floats(-4, 4, allow_nan=False), st.text("ab", max_size=4)
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(schema=_SCHEMAS.filter(lambda s: isinstance(s, dict)), value=_VALUES)
+def test_the_fast_check_never_accepts_what_jsonschema_refuses(schema: dict[str, Any], value: Any) -> None:
+    # Everything generated here is in the fast subset; fastjsonschema still declines a few schemas it cannot
+    # compile (`required` with an empty `additionalProperties`), and then jsonschema alone decides.
+    fast = values_mod._fast_check(schema)
+    before = json.dumps(value, sort_keys=True)
+    accepted = False
+    if fast is not None:
+        try:
+            fast(value)
+            accepted = True
+        except ValueError:
+            pass
+    assert json.dumps(value, sort_keys=True) == before  # defaults are never written into the values
+    full = list(values_mod._validator(schema).iter_errors(value))
+    if accepted:
+        assert full == [], (schema, value, [e.message for e in full])
+    as_installed = value if value is not None else {}  # no values at all are checked as {}
+    expected = list(values_mod._validator(schema).iter_errors(as_installed))
+    assert bool(values_mod.values_violations(value, schema, "$", "x")) == bool(expected)
+
+
+@pytest.mark.parametrize(
+    ("schema", "value"),
+    [
+        ({"type": "object", "properties": {"on": {"enum": [1, 2]}}}, {"on": True}),  # True == 1 in Python only
+        ({"const": 0}, False),
+        ({"uniqueItems": True}, [1, True]),
+        ({"type": "string", "pattern": "^[0-9]+$"}, "٣"),  # an Arabic-Indic digit: \d in Python, not in RE2
+        ({"type": "object", "not": {"type": "integer"}}, {}),
+        ({"type": "string", "format": "email"}, "not an email"),  # an annotation in 2020-12
+        ({"$schema": "http://json-schema.org/draft-04/schema#", "exclusiveMinimum": True, "minimum": 1}, 1),
+    ],
+)
+def test_schemas_outside_the_fast_subset_are_left_to_jsonschema(schema: dict[str, Any], value: Any) -> None:
+    assert values_mod._fast_check(schema) is None
+    expected = list(values_mod._validator(schema).iter_errors(value))
+    assert bool(values_mod.values_violations(value, schema, "$", "x")) == bool(expected)
+
+
+def test_the_fast_check_is_used_and_a_refusal_is_described_by_jsonschema() -> None:
+    schema = {"type": "object", "properties": {"replicas": {"type": "integer", "minimum": 1}}, "required": ["replicas"]}
+    _, fast = values_mod._checks(schema)
+    assert fast is not None
+    assert values_mod.values_violations({"replicas": 3}, schema, "$.spec.values", "x") == []
+    [missing] = values_mod.values_violations({}, schema, "$.spec.values", "x")
+    assert "'replicas' is a required property" in missing.message
+    [low] = values_mod.values_violations({"replicas": 0}, schema, "$.spec.values", "x")
+    assert low.path == "$.spec.values.replicas"
