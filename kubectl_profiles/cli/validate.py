@@ -14,7 +14,6 @@ a bad flag.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import re
 import sys
@@ -26,6 +25,7 @@ from typing import Any
 import click
 import yaml
 
+from kubectl_profiles import fastjson
 from kubectl_profiles.errors import InputError, UsageError
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from kubectl_profiles.model.refs import SourceRef
@@ -182,7 +182,7 @@ def parse_documents(name: str, text: str) -> list[Document]:
     bodies: list[Any]
     if stripped.startswith(("{", "[")):
         try:
-            parsed = json.loads(text)
+            parsed = fastjson.loads(text)
         except ValueError:
             parsed = None
         if parsed is not None:
@@ -369,7 +369,7 @@ def render_json(report: Report) -> str:
             for f in report.findings
         ],
     }
-    return json.dumps(doc, indent=2)
+    return fastjson.dumps_indented(doc)
 
 
 def render_junit(report: Report, strict: bool) -> str:
