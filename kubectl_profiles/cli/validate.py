@@ -14,6 +14,7 @@ a bad flag.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import re
 import sys
@@ -182,7 +183,7 @@ def parse_documents(name: str, text: str) -> list[Document]:
     bodies: list[Any]
     if stripped.startswith(("{", "[")):
         try:
-            parsed = fastjson.loads(text)
+            parsed = json.loads(text)
         except ValueError:
             parsed = None
         if parsed is not None:

@@ -72,7 +72,9 @@ INSTALLATION = (
 
 def test_valid_documents_are_checked_without_reading_a_crd_or_loading_fastjsonschema(tmp_path: Path) -> None:
     out = _validate_in_a_new_process(
-        tmp_path, CATALOG + "---\n" + INSTALLATION, "assert 'fastjsonschema' not in sys.modules, 'fastjsonschema'"
+        tmp_path,
+        CATALOG + "---\n" + INSTALLATION,
+        "assert 'fastjsonschema' not in sys.modules, 'fastjsonschema'\nassert 'orjson' not in sys.modules, 'orjson'",
     )
     assert "2 documents (0 skipped): 0 errors" in out
 
