@@ -16,10 +16,9 @@ reads it as before. The scan is conservative: it may send a file to PyYAML that 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
-
-import yaml
 
 _ryaml: Any
 try:  # an optional speed-up: without it every file takes the PyYAML path
@@ -27,7 +26,22 @@ try:  # an optional speed-up: without it every file takes the PyYAML path
 except ImportError:  # pragma: no cover - exercised only where the wheel is missing
     _ryaml = None
 
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+@functools.cache
+def _safe_loader() -> Any:
+    """PyYAML's safe loader, C if built; PyYAML is imported only for a text the fast path leaves to it (importing
+    it was a sixth of a short `validate` run)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def yaml_error() -> type[Exception]:
+    """PyYAML's error class, for `except yaml_error():`, which is evaluated only when something was raised."""
+    import yaml
+
+    return yaml.YAMLError
+
 
 # Each pattern starts with a character class, which lets the regular expression engine skip ahead quickly; the
 # fixed-width negative look-behind then asks that the character before it starts a scalar: line start, white
@@ -75,4 +89,6 @@ def load_all(text: str) -> list[Any]:
         # A stream of only comments is no document to PyYAML and one empty document to ryaml: let PyYAML say.
         if docs is not None and docs != [None]:
             return list(docs)
-    return list(yaml.load_all(text, Loader=_SafeLoader))
+    import yaml
+
+    return list(yaml.load_all(text, Loader=_safe_loader()))

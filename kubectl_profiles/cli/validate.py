@@ -24,14 +24,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
-import yaml
 
 from kubectl_profiles import fastjson
 from kubectl_profiles.errors import InputError, UsageError
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from kubectl_profiles.model.refs import SourceRef
 from kubectl_profiles.model.violation import Violation
-from kubectl_profiles.yamldocs import load_all
+from kubectl_profiles.yamldocs import load_all, yaml_error
 
 SOURCE_ANNOTATION = "profiles.weave.works/source"
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -195,7 +194,7 @@ def parse_documents(name: str, text: str) -> list[Document]:
         )
     try:
         bodies = load_all(text)
-    except yaml.YAMLError as exc:
+    except yaml_error() as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

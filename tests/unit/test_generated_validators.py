@@ -70,11 +70,12 @@ INSTALLATION = (
 )
 
 
-def test_valid_documents_are_checked_without_reading_a_crd_or_loading_fastjsonschema(tmp_path: Path) -> None:
+def test_valid_documents_are_checked_without_reading_a_crd_or_loading_what_they_do_not_need(tmp_path: Path) -> None:
     out = _validate_in_a_new_process(
         tmp_path,
         CATALOG + "---\n" + INSTALLATION,
-        "assert 'fastjsonschema' not in sys.modules, 'fastjsonschema'\nassert 'orjson' not in sys.modules, 'orjson'",
+        "assert 'fastjsonschema' not in sys.modules, 'fastjsonschema'\nassert 'orjson' not in sys.modules, 'orjson'\n"
+        "assert 'yaml' not in sys.modules, 'PyYAML'",
     )
     assert "2 documents (0 skipped): 0 errors" in out
 
