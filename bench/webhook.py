@@ -1,13 +1,16 @@
 """Benchmark: profiles-webhook against a bare aiohttp TLS server that allows everything, in the same run.
 
-  python bench/webhook.py [--seconds 5]
+  python bench/webhook.py [--seconds 5] [--runs 3] [--connections 32] [--no-cluster]
 
-Each server runs in its own process (one core each at most; the machine has two). The load comes from a third
-process: closed-loop throughput with 32 concurrent connections, then open-loop fixed rates (200 and 1,000
-reviews/s) for latency percentiles. The profiles webhook holds a 10,000-entry catalog cache and reviews realistic
-installations. Also: the webhook's RSS after the load, its time to ready against a real control plane, and the
-median latency it adds to a create through the API server (direct HTTPS calls, so kubectl's own start-up does not
-drown the difference). Ratios, not absolute times, are what compare across machines.
+Each server runs in its own process pinned to core 0, the load on core 1 (`taskset`), so that the server, not
+the client, runs out of CPU. Throughput: `wrk` (Debian package `wrk`) with bench/post_reviews.lua posting the
+reviews over keep-alive TLS connections, every answer checked, and the server's CPU time per review. Latency: a
+fixed-rate (open-loop) generator in a process of its own, at 200 and 1,000 reviews/s, p50/p99/max and its own
+lag. Runs interleave the two servers; every figure is min / median / max over the runs. The profiles webhook
+holds a 10,000-entry catalog cache and reviews realistic installations. Also: the webhook's RSS after the load,
+its time to ready against a real control plane, and the median latency it adds to a create through the API
+server (direct HTTPS calls, so kubectl's own start-up does not drown the difference). Ratios, not absolute
+times, are what compare across machines. See bench/README.md.
 """
 
 from __future__ import annotations
