@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kubectl_profiles.errors import NotFoundError, UsageError
 from kubectl_profiles.model.refs import default_tag, path_from_tag, repo_key, version_from_tag
-from kubectl_profiles.model.semver import Version, is_semver, parse_range, parse_version
+from kubectl_profiles.model.semver import is_semver, parse_range, parse_version
+
+if TYPE_CHECKING:
+    from kubectl_profiles.model.semver import Version
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,9 @@ reads it as before. The scan is conservative: it may send a file to PyYAML that 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
-
-import yaml
 
 _ryaml: Any
 try:  # an optional speed-up: without it every file takes the PyYAML path
@@ -27,7 +26,22 @@ try:  # an optional speed-up: without it every file takes the PyYAML path
 except ImportError:  # pragma: no cover - exercised only where the wheel is missing
     _ryaml = None
 
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+@functools.cache
+def _safe_loader() -> Any:
+    """PyYAML's safe loader, C if built; PyYAML is imported only for a text the fast path leaves to it (importing
+    it was a sixth of a short `validate` run)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def yaml_error() -> type[Exception]:
+    """PyYAML's error class, for `except yaml_error():`, which is evaluated only when something was raised."""
+    import yaml
+
+    return yaml.YAMLError
+
 
 # Each pattern starts with a character class, which lets the regular expression engine skip ahead quickly; the
 # fixed-width negative look-behind then asks that the character before it starts a scalar: line start, white
@@ -75,7 +89,9 @@ def load_all(text: str) -> list[Any]:
         # A stream of only comments is no document to PyYAML and one empty document to ryaml: let PyYAML say.
         if docs is not None and docs != [None]:
             return list(docs)
-    return list(yaml.load_all(text, Loader=_SafeLoader))
+    import yaml
+
+    return list(yaml.load_all(text, Loader=_safe_loader()))
 
 
 def load_core(text: str) -> Any:
@@ -90,7 +106,9 @@ def load_core(text: str) -> Any:
             return _ryaml.loads(text)
         except Exception:  # noqa: BLE001, S110 - any refusal goes to PyYAML, which gives the error with its line
             pass
-    return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - the C build of the safe loader
+    import yaml
+
+    return yaml.load(text, Loader=_safe_loader())  # noqa: S506 - the C build of the safe loader
 
 
 # --- where a field is --------------------------------------------------------------------------------------------
@@ -113,8 +131,10 @@ def path_tokens(json_path: str) -> list[str | int]:
 
 def compose_all(text: str) -> list[Any] | None:
     """The node tree of every document in a stream (JSON too), or None when PyYAML cannot read it."""
+    import yaml
+
     try:
-        return list(yaml.compose_all(text, Loader=_SafeLoader))
+        return list(yaml.compose_all(text, Loader=_safe_loader()))
     except yaml.YAMLError:
         return None
 
@@ -123,6 +143,8 @@ def line_of(node: Any, tokens: list[str | int]) -> int:
     """The 1-based line of the deepest node along `tokens` that exists: the key's line for a mapping entry, the
     item's for a sequence. A path into a field that is missing ends at its parent. Keys may hold dots
     (`metadata.annotations.example.com/x`), so a key is matched on the longest run of tokens that names one."""
+    import yaml
+
     line: int = node.start_mark.line + 1
     i = 0
     while i < len(tokens):

@@ -30,13 +30,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
-import yaml
 
+from kubectl_profiles import fastjson
 from kubectl_profiles.errors import InputError, UsageError
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from kubectl_profiles.model.refs import SourceRef, source_ref, version_from_tag
 from kubectl_profiles.model.violation import Violation
-from kubectl_profiles.yamldocs import Locator, load_all, path_tokens
+from kubectl_profiles.yamldocs import Locator, load_all, path_tokens, yaml_error
 
 SOURCE_ANNOTATION = "profiles.weave.works/source"
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -318,7 +318,7 @@ def parse_documents(name: str, text: str) -> list[Document]:
         )
     try:
         bodies = load_all(text)
-    except yaml.YAMLError as exc:
+    except yaml_error() as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + 1 if mark is not None else 1
@@ -538,7 +538,7 @@ def render_json(report: Report) -> str:
         ],
         "skipped_files": [{"file": n.file, "reason": n.reason} for n in report.skipped_files],
     }
-    return json.dumps(doc, indent=2)
+    return fastjson.dumps_indented(doc)
 
 
 def render_junit(report: Report, strict: bool) -> str:

@@ -438,9 +438,9 @@ def test_catalog_remove_finds_tag_only_entries_by_their_version(monkeypatch: pyt
         def get(self, resource: str, name: str, namespace: str | None) -> dict[str, Any] | None:
             return json.loads(json.dumps(source)) if name == "nginx-catalog" else None
 
-        def apply(self, objects: list[dict[str, Any]], *, dry_run: bool = False) -> list[dict[str, Any]]:
-            applied.extend(objects)
-            return objects
+        def replace(self, obj: dict[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
+            applied.append(obj)  # written back with the resourceVersion it was read at
+            return obj
 
     monkeypatch.setattr(common, "kube", lambda ctx: Catalogs({}, set()))
     result = invoke("catalog", "remove", "nginx-catalog", "weaveworks-nginx@0.1.0")
