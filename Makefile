@@ -47,9 +47,10 @@ cluster-status: ## Show the local control plane's state
 demo: cluster-up ## Set everything up and tour the main job
 	bash hack/demo.sh
 
-sync-crds: ## Copy crds/ into the Python package and the chart (tests keep the copies identical)
+sync-crds: $(VENV)/.installed ## Copy crds/ into the package and the chart, regenerate the schema checks (tests compare)
 	cp crds/*.yaml kubectl_profiles/crds/
 	cp crds/*.yaml charts/kubectl-profiles/crds/
+	$(BIN)/python -m kubectl_profiles.schema
 
 lint: $(VENV)/.installed-test ## ruff (lint and format), mypy --strict and the import-layer contracts
 	$(BIN)/ruff check kubectl_profiles webhook controller tests bench
@@ -65,7 +66,8 @@ test: install-test provision ## Install test dependencies and run the whole suit
 test-unit: install-test ## Only the tests that need no control plane
 	$(BIN)/python -m pytest -m 'not integration' $(PYTEST_ARGS)
 
-bench: install-test provision ## Run the benchmarks (see bench/README.md)
+bench: install-test provision ## Run the benchmarks (see bench/README.md); installs wrk if missing
+	$(DEVENV) bench-tools
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/webhook.py
 	$(BIN)/python bench/plugin.py

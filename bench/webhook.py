@@ -1,13 +1,16 @@
 """Benchmark: profiles-webhook against a bare aiohttp TLS server that allows everything, in the same run.
 
-  python bench/webhook.py [--seconds 5]
+  python bench/webhook.py [--seconds 5] [--runs 3] [--connections 32] [--no-cluster]
 
-Each server runs in its own process (one core each at most; the machine has two). The load comes from a third
-process: closed-loop throughput with 32 concurrent connections, then open-loop fixed rates (200 and 1,000
-reviews/s) for latency percentiles. The profiles webhook holds a 10,000-entry catalog cache and reviews realistic
-installations. Also: the webhook's RSS after the load, its time to ready against a real control plane, and the
-median latency it adds to a create through the API server (direct HTTPS calls, so kubectl's own start-up does not
-drown the difference). Ratios, not absolute times, are what compare across machines.
+Each server runs in its own process pinned to core 0, the load on core 1 (`taskset`), so that the server, not
+the client, runs out of CPU. Throughput: `wrk` (Debian package `wrk`) with bench/post_reviews.lua posting the
+reviews over keep-alive TLS connections, every answer checked, and the server's CPU time per review. Latency: a
+fixed-rate (open-loop) generator in a process of its own, at 200 and 1,000 reviews/s, p50/p99/max and its own
+lag. Runs interleave the two servers; every figure is min / median / max over the runs. The profiles webhook
+holds a 10,000-entry catalog cache and reviews realistic installations. Also: the webhook's RSS after the load,
+its time to ready against a real control plane, and the median latency it adds to a create through the API
+server (direct HTTPS calls, so kubectl's own start-up does not drown the difference). Ratios, not absolute
+times, are what compare across machines. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import asyncio
 import atexit
 import json
 import os
+import shutil
 import ssl
 import statistics
 import subprocess
@@ -31,6 +35,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 sys.path.insert(0, str(ROOT))
 
 ENTRIES = 10_000
+LUA = ROOT / "bench" / "post_reviews.lua"
 # Child processes load this file under another name: `webhook` is the package being measured.
 _IMPORT_SELF = (
     f"import importlib.util as u, sys; sys.path.insert(0, {str(ROOT)!r}); "
@@ -124,61 +129,185 @@ def serve(mode: str, port: int, cert: str, key: str) -> None:
     web.run_app(app, host="127.0.0.1", port=port, ssl_context=ctx, print=None, access_log=None)
 
 
-# --- load (run in a child process) --------------------------------------------------------------------------
-async def _load(url: str, ca: str, seconds: float, rate: float | None) -> dict[str, Any]:
-    import aiohttp
+# --- load ---------------------------------------------------------------------------------------------------
+BODIES = 500
+"""Distinct reviews the load cycles through (names, catalogs, profiles and versions vary)."""
 
+
+def write_bodies(folder: Path) -> Path:
+    path = folder / "reviews.jsonl"
+    path.write_bytes(b"\n".join(review_body(i) for i in range(BODIES)) + b"\n")
+    return path
+
+
+def pinned(core: int | None, cmd: list[str]) -> list[str]:
+    return cmd if core is None else ["taskset", "-c", str(core), *cmd]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk_throughput(
+    url: str, bodies: Path, seconds: int, connections: int, core: int | None, pid: int
+) -> dict[str, float]:
+    """Closed-loop throughput: wrk, one thread, `connections` keep-alive connections, every answer checked.
+
+    Also the server's CPU time per review over the same run: on a shared machine the wall-clock rate moves with
+    the neighbours' load, CPU time per review much less.
+    """
+    cmd = pinned(
+        core,
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s", str(LUA), url, "--", str(bodies)],
+    )
+    cpu = cpu_seconds(pid)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    cpu = cpu_seconds(pid) - cpu
+    fields = dict(line.strip().split(":", 1) for line in out.splitlines() if ":" in line and "http" not in line)
+    bad = int(fields.get("not allowed", "0")) + int(fields.get("Non-2xx or 3xx responses", "0"))
+    if bad or "Socket errors" in fields:
+        raise RuntimeError(f"wrk saw failed reviews:\n{out}")
+    count = next(int(line.split()[0]) for line in out.splitlines() if " requests in " in line)
+    return {"throughput": float(fields["Requests/sec"]), "cpu_us": cpu / count * 1e6}
+
+
+async def _open_loop(
+    url: str, ca: str, bodies_file: str, seconds: float, rate: float, connections: int
+) -> dict[str, Any]:
+    """Fixed-rate (open-loop) load: request i is due at begin + i/rate whatever the answers before it did.
+
+    A request's latency runs from the moment it is dispatched until its answer is read; when every connection is
+    busy it waits for one, and that wait counts. The generator's own lateness (the timer wakes it up to a
+    millisecond after a request is due, more if it is starved of CPU) is reported separately as `lag`, so that a
+    reader can tell whether the generator kept its rate.
+    """
+    import collections
+    import gc
+    import urllib.parse
+
+    gc.disable()
+    parts = urllib.parse.urlsplit(url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 443
+    head = f"POST {parts.path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+    requests = [
+        head.encode() + b"Content-Length: %d\r\n\r\n" % len(body) + body
+        for body in Path(bodies_file).read_bytes().splitlines()
+        if body
+    ]
+    loop = asyncio.get_running_loop()
     ctx = ssl.create_default_context(cafile=ca)
     latencies: list[float] = []
-    bodies = [review_body(i) for i in range(500)]
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=ctx, limit=64)) as session:
+    lags: list[float] = []
+    failures: list[str] = []
+    idle: list[Conn] = []
+    queue: collections.deque[tuple[float, bytes]] = collections.deque()
+    outstanding = 0
+    finished = loop.create_future()
 
-        async def one(i: int) -> None:
-            start = time.perf_counter()
-            async with session.post(url, data=bodies[i % 500], headers={"Content-Type": "application/json"}) as r:
-                payload = await r.json()
-                assert r.status == 200 and payload["response"]["allowed"] is True, payload
-            latencies.append(time.perf_counter() - start)
+    class Conn(asyncio.Protocol):
+        def connection_made(self, transport: Any) -> None:
+            self.transport = transport
+            self.buf = b""
+            self.sent = 0.0
 
-        for i in range(50):  # warm-up: connections and the first reviews
-            await one(i)
-        latencies.clear()
-        begin = time.perf_counter()
-        if rate is None:
-            count = 0
+        def send(self, sent: float, req: bytes) -> None:
+            self.sent, self.buf = sent, b""
+            self.transport.write(req)
 
-            async def worker() -> None:
-                nonlocal count
-                while time.perf_counter() - begin < seconds:
-                    await one(count)
-                    count += 1
+        def data_received(self, data: bytes) -> None:
+            nonlocal outstanding
+            self.buf += data
+            end = self.buf.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            head = self.buf[:end].decode("latin-1")
+            length = next(
+                int(line.split(":", 1)[1]) for line in head.split("\r\n") if line.lower().startswith("content-length:")
+            )
+            if len(self.buf) < end + 4 + length:
+                return
+            latencies.append(loop.time() - self.sent)
+            body = self.buf[end + 4 : end + 4 + length]
+            if not head.startswith("HTTP/1.1 200") or b'"allowed":true' not in body.replace(b" ", b""):
+                failures.append(head.split("\r\n", 1)[0] + " " + body[:200].decode(errors="replace"))
+            outstanding -= 1
+            if queue:
+                self.send(*queue.popleft())
+            else:
+                idle.append(self)
+            if outstanding == 0 and not finished.done() and dispatching_done:
+                finished.set_result(None)
 
-            await asyncio.gather(*[worker() for _ in range(32)])
+        def connection_lost(self, exc: Exception | None) -> None:
+            if not finished.done():
+                finished.set_exception(RuntimeError(f"connection lost: {exc}"))
+
+    for _ in range(connections):
+        _, proto = await loop.create_connection(Conn, host, port, ssl=ctx)
+        idle.append(proto)
+
+    def dispatch(req: bytes) -> None:
+        nonlocal outstanding
+        outstanding += 1
+        now = loop.time()
+        if idle:
+            idle.pop().send(now, req)
         else:
-            tasks = []
-            n = int(seconds * rate)
-            for i in range(n):
-                delay = begin + i / rate - time.perf_counter()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-                tasks.append(asyncio.create_task(one(i)))
-            await asyncio.gather(*tasks)
-        elapsed = time.perf_counter() - begin
+            queue.append((now, req))
+
+    # Warm-up: every connection once, then a second at the target rate; those answers are not counted.
+    dispatching_done = False
+    for i in range(max(connections, int(rate))):
+        dispatch(requests[i % len(requests)])
+        await asyncio.sleep(1 / rate)
+    while outstanding:
+        await asyncio.sleep(0.01)
+    latencies.clear()
+    failures.clear()
+    count = int(seconds * rate)
+    begin = loop.time() + 0.01
+    for i in range(count):
+        due = begin + i / rate
+        wait = due - loop.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        lags.append(loop.time() - due)
+        dispatch(requests[i % len(requests)])
+    dispatching_done = True
+    if outstanding:
+        await asyncio.wait_for(finished, timeout=30)
+    if failures:
+        raise RuntimeError(f"{len(failures)} reviews failed, first: {failures[0]}")
     latencies.sort()
+    lags.sort()
+
+    def pct(values: list[float], q: float) -> float:
+        return values[min(len(values) - 1, int(len(values) * q))] * 1000
+
     return {
-        "throughput": len(latencies) / elapsed,
-        "p50": latencies[len(latencies) // 2] * 1000,
-        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
         "n": len(latencies),
+        "p50": pct(latencies, 0.50),
+        "p90": pct(latencies, 0.90),
+        "p99": pct(latencies, 0.99),
+        "max": latencies[-1] * 1000,
+        "lag_p99": pct(lags, 0.99),
     }
 
 
-def load(url: str, ca: str, seconds: float, rate: float | None) -> dict[str, Any]:
+def open_loop(
+    url: str, ca: str, bodies: Path, seconds: float, rate: float, connections: int, core: int | None
+) -> dict[str, Any]:
+    """Run `_open_loop` in a child process of its own (pinned to `core`), so that it shares nothing with this one."""
     code = (
         f"{_IMPORT_SELF}; import asyncio, json; "
-        f"print(json.dumps(asyncio.run(b._load({url!r}, {ca!r}, {seconds}, {rate!r}))))"
+        f"print(json.dumps(asyncio.run(b._open_loop({url!r}, {ca!r}, {str(bodies)!r}, {seconds}, {rate}, "
+        f"{connections}))))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(pinned(core, [sys.executable, "-c", code]), capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"the fixed-rate generator failed:\n{out.stderr[-3000:]}")
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -189,10 +318,10 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def start_server(mode: str, port: int, cert: str, key: str, ca: str) -> subprocess.Popen[bytes]:
+def start_server(mode: str, port: int, cert: str, key: str, ca: str, core: int | None) -> subprocess.Popen[bytes]:
     code = f"{_IMPORT_SELF}; b.serve({mode!r}, {port}, {cert!r}, {key!r})"
     log = tempfile.NamedTemporaryFile(prefix=f"bench-{mode}-", suffix=".log", delete=False)
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=log)
+    proc = subprocess.Popen(pinned(core, [sys.executable, "-c", code]), cwd=ROOT, stderr=log)
     log.close()
     atexit.register(Path(log.name).unlink, missing_ok=True)
     ctx = ssl.create_default_context(cafile=ca)
@@ -258,11 +387,29 @@ def cluster_figures(ca_dir: Path) -> dict[str, float]:
         cluster_mod.down(state, quiet=True)
 
 
+def spread(values: list[float], fmt: str = ".0f") -> str:
+    """min / median / max"""
+    return " / ".join(format(v, fmt) for v in (min(values), statistics.median(values), max(values)))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--no-cluster", action="store_true")
+    parser.add_argument("--seconds", type=int, default=5, help="length of each measurement")
+    parser.add_argument("--runs", type=int, default=3, help="runs of every measurement (min/median/max reported)")
+    parser.add_argument("--connections", type=int, default=32, help="wrk's keep-alive connections")
+    parser.add_argument("--no-cluster", action="store_true", help="skip the figures that need a control plane")
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print(
+            "error: wrk not found; install it (Debian or Ubuntu: apt-get install -y wrk), or run `make bench`",
+            file=sys.stderr,
+        )
+        return 1
+    # Each server on core 0, the load generator on core 1, so that the server is what is measured.
+    pin = shutil.which("taskset") is not None and len(os.sched_getaffinity(0)) >= 2
+    server_core, load_core = (0, 1) if pin else (None, None)
+    if not pin:
+        print("note: taskset or a second core is missing; the servers and the load share the cores", file=sys.stderr)
     import trustme
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
@@ -271,36 +418,62 @@ def main() -> int:
     ca.cert_pem.write_to_path(str(tmp / "ca.pem"))
     cert.cert_chain_pems[0].write_to_path(str(tmp / "cert.pem"))
     cert.private_key_pem.write_to_path(str(tmp / "key.pem"))
-    paths = [str(tmp / n) for n in ("cert.pem", "key.pem", "ca.pem")]
-    results: dict[str, dict[str, Any]] = {}
+    cert_path, key_path, ca_path = (str(tmp / n) for n in ("cert.pem", "key.pem", "ca.pem"))
+    bodies = write_bodies(tmp)
     from kubectl_profiles.devenv.cluster import free_port
 
-    for mode in ("bare", "profiles"):
-        port = free_port()
-        proc = start_server(mode, port, *paths)
-        try:
-            url = f"https://127.0.0.1:{port}/validate/profileinstallations"
-            r: dict[str, Any] = {"closed": load(url, paths[2], args.seconds, None)}
-            for rate in (200, 1000):
-                r[str(rate)] = load(url, paths[2], args.seconds, rate)
-            r["rss"] = rss_mib(proc.pid)
-            results[mode] = r
-        finally:
+    modes = ("bare", "profiles")
+    servers: dict[str, subprocess.Popen[bytes]] = {}
+    urls: dict[str, str] = {}
+    results: dict[str, dict[str, list[float]]] = {m: {} for m in modes}
+    rss: dict[str, float] = {}
+    try:
+        for mode in modes:
+            port = free_port()
+            servers[mode] = start_server(mode, port, cert_path, key_path, ca_path, server_core)
+            urls[mode] = f"https://127.0.0.1:{port}/validate/profileinstallations"
+        for mode in modes:  # warm-up: connections, lazily built catalog entries, compiled values schemas
+            wrk_throughput(urls[mode], bodies, 2, args.connections, load_core, servers[mode].pid)
+        # Runs interleave the two servers, so that a neighbour's burst of load does not fall on one of them only.
+        for run in range(args.runs):
+            for mode in modes:
+                r = results[mode]
+                got_wrk = wrk_throughput(
+                    urls[mode], bodies, args.seconds, args.connections, load_core, servers[mode].pid
+                )
+                for key, value in got_wrk.items():
+                    r.setdefault(key, []).append(value)
+                for rate in (200, 1000):
+                    got = open_loop(urls[mode], ca_path, bodies, args.seconds, rate, 16, load_core)
+                    for key in ("p50", "p99", "max", "lag_p99"):
+                        r.setdefault(f"{key}@{rate}", []).append(got[key])
+            print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
+        for mode in modes:
+            rss[mode] = rss_mib(servers[mode].pid)
+    finally:
+        for proc in servers.values():
             proc.terminate()
             proc.wait()
     a, b = results["bare"], results["profiles"]
-    print(f"{'':28}{'bare TLS server':>18}{'profiles-webhook':>18}")
-    print(f"{'throughput (reviews/s)':28}{a['closed']['throughput']:18.0f}{b['closed']['throughput']:18.0f}")
+    ratios = [y / x for x, y in zip(a["throughput"], b["throughput"], strict=True)]
+    cpu_ratios = [x / y for x, y in zip(a["cpu_us"], b["cpu_us"], strict=True)]
+    print(f"{args.runs} runs, min / median / max; load average {os.getloadavg()[0]:.2f}")
+    print(f"{'':34}{'bare TLS server':>26}{'profiles-webhook':>26}")
+    print(f"{'throughput (reviews/s)':34}{spread(a['throughput']):>26}{spread(b['throughput']):>26}")
+    print(f"{'server CPU per review (us)':34}{spread(a['cpu_us']):>26}{spread(b['cpu_us']):>26}")
     for rate in ("200", "1000"):
-        print(
-            f"{'p50 / p99 ms at ' + rate + '/s':28}{a[rate]['p50']:8.2f} / {a[rate]['p99']:6.2f}"
-            f"{b[rate]['p50']:9.2f} / {b[rate]['p99']:6.2f}"
-        )
-    print(f"{'RSS after load (MiB)':28}{a['rss']:18.1f}{b['rss']:18.1f}")
+        for key in ("p50", "p99", "max"):
+            label = f"{key} ms at {rate}/s"
+            print(f"{label:34}{spread(a[f'{key}@{rate}'], '.2f'):>26}{spread(b[f'{key}@{rate}'], '.2f'):>26}")
+        label = f"generator lag p99 ms at {rate}/s"
+        print(f"{label:34}{spread(a[f'lag_p99@{rate}'], '.2f'):>26}{spread(b[f'lag_p99@{rate}'], '.2f'):>26}")
+    print(f"{'RSS after load (MiB)':34}{rss['bare']:26.1f}{rss['profiles']:26.1f}")
+    print(f"throughput ratio profiles/bare: {spread(ratios, '.2f')} (target >= 0.6)")
+    print(f"CPU per review, bare/profiles: {spread(cpu_ratios, '.2f')} (the same ratio, less exposed to neighbours)")
     print(
-        f"throughput ratio profiles/bare: {b['closed']['throughput'] / a['closed']['throughput']:.2f} (target >= 0.6)"
+        f"p99 at 1,000/s: {spread(b['p99@1000'], '.2f')} ms (target <= 5 ms); "
+        f"RSS {rss['profiles']:.1f} MiB (target <= 80 MiB)"
     )
-    print(f"p99 at 1,000/s: {b['1000']['p99']:.2f} ms (target <= 5 ms); RSS {b['rss']:.1f} MiB (target <= 80 MiB)")
     if not args.no_cluster:
         c = cluster_figures(tmp)
         print(f"time to ready against the control plane: {c['ready']:.2f} s (target <= 2 s)")

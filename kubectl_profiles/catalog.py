@@ -2,8 +2,10 @@
 
 A catalog is a ProfileCatalogSource object (its `metadata.name` is the catalog name used in references); its
 entries are `spec.profiles[]` and, read alike, `status.profiles[]` (what the controller discovered by scanning the
-catalog's repositories); a discovered entry that repeats a written one (same name and version) is not counted twice. The index is tolerant: it skips entries it cannot read (the rules report those),
-so that one bad entry does not hide a whole catalog from `list`.
+catalog's repositories); a discovered entry that repeats a written one (same name and version) is not counted twice.
+An entry's version is its `version`, or the one its `tag` names (`entry_version`); its tag defaults to
+`<name>/<version>` and its path to the tag's prefix, or `.`. The index is tolerant: it skips entries it cannot read
+(the rules report those), so that one bad entry does not hide a whole catalog from `list`.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kubectl_profiles.errors import NotFoundError, UsageError
-from kubectl_profiles.model.refs import default_tag, path_from_tag, repo_key
-from kubectl_profiles.model.semver import Version, is_semver, parse_range, parse_version
+from kubectl_profiles.model.refs import default_tag, path_from_tag, repo_key, version_from_tag
+from kubectl_profiles.model.semver import is_semver, parse_range, parse_version
+
+if TYPE_CHECKING:
+    from kubectl_profiles.model.semver import Version
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,20 @@ class Entry:
         )
 
 
+def entry_version(raw: Mapping[str, Any]) -> str | None:
+    """The version an entry stands for, as written: its `version`, else the one its `tag` names (the original's
+    later catalogs list `tag: nginx/v1.0.0` only). None when neither gives a semantic version."""
+    version = raw.get("version")
+    if type(version) is str:
+        return version if is_semver(version) else None
+    tag = raw.get("tag")
+    return version_from_tag(tag) if type(tag) is str else None
+
+
 def entry_from_dict(raw: Mapping[str, Any], catalog: str, namespace: str, index: int) -> Entry | None:
     """One `spec.profiles[]` item as an Entry, or None when name or version is unusable."""
-    name, version = raw.get("name"), raw.get("version")
-    if not isinstance(name, str) or not isinstance(version, str) or not is_semver(version):
+    name, version = raw.get("name"), entry_version(raw)
+    if not isinstance(name, str) or version is None:
         return None
     raw_tag, raw_path = raw.get("tag"), raw.get("path")
     tag: str = raw_tag if isinstance(raw_tag, str) and raw_tag else default_tag(name, version)
@@ -178,12 +193,7 @@ class CatalogIndex:
 
     def __len__(self) -> int:
         """How many usable entries (a name and a semantic version), counted without building them."""
-        return sum(
-            1
-            for raws in self._raw.values()
-            for _, raw in raws
-            if isinstance(raw.get("version"), str) and is_semver(raw["version"])
-        )
+        return sum(1 for raws in self._raw.values() for _, raw in raws if entry_version(raw) is not None)
 
     # --- catalogs -----------------------------------------------------------------------------------------
     def catalog_sources(self, catalog: str, namespace: str | None = None) -> list[Mapping[str, Any]]:

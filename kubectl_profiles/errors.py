@@ -31,7 +31,8 @@ class UsageError(ProfilesError):
 
 
 class InputError(ProfilesError):
-    """A file or document cannot be read or parsed (exit 2 for `validate`, as SPEC §4 says)."""
+    """A file named by a flag cannot be read or parsed (`-f values.yaml`): the command line needs fixing, exit 2.
+    `validate` reports the files it checks that cannot be read as results instead (exit 1), and goes on."""
 
     exit_code = 2
 

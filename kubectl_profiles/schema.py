@@ -3,10 +3,14 @@
 The CRDs' `openAPIV3Schema` is the project's one schema: nothing restates it in code. A test keeps
 `kubectl_profiles/crds/` identical to `crds/`.
 
-Validation is two-speed. `fastjsonschema` compiles each schema to Python code once, which is what lets `validate`
+Validation is two-speed. `fastjsonschema` turns each schema into Python code, which is what lets `validate`
 check tens of thousands of documents a second; but it stops at the first error and reports it loosely. So a
 document that fails the fast check is checked again with `jsonschema`, which lists every error with its exact
 path. Valid documents, the common case, pay only for the fast check.
+
+The fast checks' code is generated ahead of time into `kubectl_profiles/generated/` (`make sync-crds`, or
+`python -m kubectl_profiles.schema`), because reading three CRDs and compiling them cost a short `validate` run
+half its time. A unit test regenerates the code from `crds/` and compares, so it cannot drift from the CRDs.
 
 Kubernetes' own keywords (`x-kubernetes-*`) mean nothing to JSON Schema and are dropped; `format`s that JSON
 Schema does not define (`int64`) are dropped too, as the API server treats them as hints.
@@ -15,14 +19,15 @@ Schema does not define (`int64`) are dropped too, as the API server treats them 
 from __future__ import annotations
 
 import copy
+import importlib
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-import yaml
-
+from kubectl_profiles.generated import SchemaMismatch
 from kubectl_profiles.model.violation import Violation, join_path
 
 # kind -> CRD file name (package data). The v0.0.5 `Profile` shape is read with ProfileDefinition's schema.
@@ -40,6 +45,8 @@ def crd_text(kind: str) -> str:
 
 @cache
 def crd(kind: str) -> Mapping[str, Any]:
+    import yaml  # only when a document fails its fast check, or code is generated
+
     doc = yaml.safe_load(crd_text(kind))
     if not isinstance(doc, dict):  # pragma: no cover - a packaging mistake
         raise RuntimeError(f"CRD for {kind} is not a mapping")
@@ -68,9 +75,40 @@ def json_schema(kind: str) -> Mapping[str, Any]:
     return schema  # type: ignore[no-any-return]
 
 
+def generated_module(kind: str) -> str:
+    """The module holding `kind`'s generated fast check, named after its CRD file."""
+    return "kubectl_profiles.generated." + CRD_FILES[kind].removesuffix(".yaml")
+
+
+_FASTJSONSCHEMA_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
+
+
+def generated_source(kind: str) -> str:
+    """The text of `kind`'s generated module, from the package's copy of its CRD.
+
+    Exceptions without details (the slow path describes errors), raised from `kubectl_profiles.generated` so that
+    a check does not import fastjsonschema's code generators."""
+    import fastjsonschema
+
+    code = fastjsonschema.compile_to_code(dict(json_schema(kind)), detailed_exceptions=False)
+    if _FASTJSONSCHEMA_IMPORT not in code:  # pragma: no cover - a fastjsonschema release changed its output
+        raise RuntimeError("fastjsonschema's generated code no longer imports its exceptions as expected")
+    code = code.replace(
+        _FASTJSONSCHEMA_IMPORT,
+        "from kubectl_profiles.generated import JsonSchemaValueException, JsonSchemaValuesException\n",
+    )
+    header = (
+        f"# Generated from crds/{CRD_FILES[kind]} by `python -m kubectl_profiles.schema` (fastjsonschema\n"
+        "# compile_to_code); do not edit. tests/unit/test_generated_validators.py regenerates it and compares.\n"
+        "# fmt: off\n"
+    )
+    return header + code.rstrip() + "\n"
+
+
 @cache
 def _fast(kind: str) -> Callable[[Any], Any]:
-    return fastjsonschema.compile(dict(json_schema(kind)))
+    validate: Callable[[Any], Any] = importlib.import_module(generated_module(kind)).validate
+    return validate
 
 
 @cache
@@ -89,7 +127,7 @@ def schema_violations(kind: str, doc: Mapping[str, Any]) -> list[Violation]:
     try:
         _fast(kind)(doc)
         return []
-    except fastjsonschema.JsonSchemaException:
+    except SchemaMismatch:
         pass
     out: list[Violation] = []
     for error in sorted(_full(kind).iter_errors(doc), key=lambda e: list(e.absolute_path)):
@@ -111,3 +149,19 @@ def _describe(error: Any) -> str:
     if validator in ("maxLength", "maxItems"):
         return f"is too long (at most {value})"
     return str(error.message)
+
+
+def write_generated(folder: Path | None = None) -> list[Path]:
+    """(Re)write the generated modules; returns the paths written."""
+    folder = folder or Path(__file__).resolve().parent / "generated"
+    written = []
+    for kind in CRD_FILES:
+        path = folder / (generated_module(kind).rpartition(".")[2] + ".py")
+        path.write_text(generated_source(kind), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for written in write_generated():
+        print(f"wrote {written}", file=sys.stderr)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 
 class Metrics:
     def __init__(self) -> None:
+        self._children: dict[tuple[str, ...], Any] = {}
         self.registry = CollectorRegistry()
         self.reviews = Counter(
             "profiles_webhook_reviews_total",
@@ -38,3 +41,18 @@ class Metrics:
         self.catalog_entries = Gauge(
             "profiles_webhook_catalog_entries", "Catalog entries indexed.", registry=self.registry
         )
+
+    # `labels()` takes a lock and validates its arguments on every call; a review needs the same few children.
+    def review(self, kind: str, operation: str, verdict: str) -> Any:
+        key = ("r", kind, operation, verdict)
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = self.reviews.labels(kind, operation, verdict)
+        return child
+
+    def violation(self, rule: str, severity: str) -> Any:
+        key = ("v", rule, severity)
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = self.violations.labels(rule, severity)
+        return child

@@ -176,6 +176,7 @@ def catalog_add(
 @click.pass_context
 def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_run: bool) -> None:
     """Remove CATALOG, or only PROFILE (PROFILE@VERSION for one version) from it."""
+    from kubectl_profiles.catalog import entry_version
     from kubectl_profiles.errors import NotFoundError
     from kubectl_profiles.model.semver import parse_version
 
@@ -189,14 +190,18 @@ def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_ru
     wanted = parse_version(version) if version else None
     removed = 0
 
+    def matches(entry: dict[str, Any]) -> bool:
+        if entry.get("name") != name:
+            return False
+        if wanted is None:
+            return True
+        has = entry_version(entry)  # `version`, or the one its tag names
+        return has is not None and parse_version(has) == wanted
+
     def drop(source: dict[str, Any]) -> None:
         nonlocal removed
         entries = (source.get("spec") or {}).get("profiles") or []
-        keep = [
-            e
-            for e in entries
-            if not (e.get("name") == name and (wanted is None or _same_version(e.get("version"), wanted)))
-        ]
+        keep = [e for e in entries if not matches(e)]
         removed = len(entries) - len(keep)
         if not removed:
             raise NotFoundError(f"catalog {catalog!r} has no entry {profile!r}")
@@ -206,16 +211,6 @@ def catalog_remove(ctx: click.Context, catalog: str, profile: str | None, dry_ru
     click.echo(
         f"profilecatalogsource.weave.works/{catalog}: removed {removed} entries" + (" (dry run)" if dry_run else "")
     )
-
-
-def _same_version(raw: Any, wanted: Any) -> bool:
-    from kubectl_profiles.errors import UsageError
-    from kubectl_profiles.model.semver import parse_version
-
-    try:
-        return bool(parse_version(str(raw)) == wanted)
-    except UsageError:
-        return False  # an entry without a usable version is not the one named
 
 
 @catalog_group.command("scan")

@@ -48,7 +48,7 @@ def build(
 ) -> tuple[list[dict[str, Any]], Any, Any]:
     """Resolve, fetch and render; returns (objects, catalog index, entry or None)."""
     from kubectl_profiles.errors import UsageError
-    from kubectl_profiles.model.refs import SourceRef, is_dns_label, parse_profile_ref
+    from kubectl_profiles.model.refs import SourceRef, is_dns_label, parse_profile_ref, source_ref
     from kubectl_profiles.model.semver import is_semver
     from kubectl_profiles.render import render_installation
     from kubectl_profiles.sources import resolve_tree
@@ -61,7 +61,7 @@ def build(
             raise UsageError("give either CATALOG/PROFILE or --url, not both")
         if bool(tag) == bool(branch):
             raise UsageError("--url needs exactly one of --tag and --branch")
-        source = SourceRef(url, tag=tag, branch=branch, path=path or ".")
+        source = source_ref(url, tag=tag, branch=branch, path=path)  # --tag NAME/vX alone: the profile is in NAME/
         catalog = None
     else:
         if not reference:

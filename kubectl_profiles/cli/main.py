@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "catalog": "kubectl_profiles.cli.catalog:catalog_group",
     "validate": "kubectl_profiles.cli.validate:validate_cmd",
     "audit": "kubectl_profiles.cli.audit:audit_cmd",
+    "migrate": "kubectl_profiles.cli.migrate:migrate_cmd",
     "version": "kubectl_profiles.cli.main:version_cmd",
     "completion": "kubectl_profiles.cli.complete:completion_cmd",
 }
@@ -50,6 +51,7 @@ SHORT_HELP = {
     "catalog": "Manage catalog sources: list, add, remove, scan.",
     "validate": "Check profile manifests offline (for CI).",
     "audit": "List every installation that breaks a rule now.",
+    "migrate": "Rewrite the original's ProfileSubscriptions as ProfileInstallations.",
     "version": "Print the plugin's version.",
     "completion": "Print a shell completion script (bash, zsh, fish).",
 }

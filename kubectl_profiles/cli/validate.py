@@ -7,30 +7,36 @@ profiles are resolved among the given definitions: a definition says where it li
 repository, ref and directory is that definition. Sources not among the files are checked for form only, unless
 `--resolve-remote` lets validate read them from git; `--cluster` adds the live cluster's catalogs and facts.
 
-Exit codes: 0 all valid, 1 any violation (warnings too with --strict), 2 a file that cannot be read or parsed, or
-a bad flag.
+Files are read as a CI check of a whole repository needs: the files of Helm charts and templates/ directories, and
+files holding Go template markers (`{{ }}`) instead of YAML, are skipped with a note (listed with -v), as is
+whatever `--exclude` matches; a file that cannot be read or parsed is one error, and the run goes on. Each finding
+names the line of the offending field, looked for only when a finding is printed (yamldocs.Locator).
+
+Exit codes: 0 all valid, 1 any violation (warnings too with --strict) or a file that cannot be read or parsed,
+2 a bad flag or a path that does not exist.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import gc
 import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import click
-import yaml
 
+from kubectl_profiles import fastjson
 from kubectl_profiles.errors import InputError, UsageError
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
-from kubectl_profiles.model.refs import SourceRef
+from kubectl_profiles.model.refs import SourceRef, source_ref, version_from_tag
 from kubectl_profiles.model.violation import Violation
-from kubectl_profiles.yamldocs import load_all
+from kubectl_profiles.yamldocs import Locator, load_all, path_tokens, yaml_error
 
 SOURCE_ANNOTATION = "profiles.weave.works/source"
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -44,17 +50,50 @@ class Document:
     file: str
     index: int
     line: int
+    """The line the document starts on."""
     body: Any
+    text: str | None = None
+    """The file's text (one string shared by its documents), to find a field's line when there is a violation."""
+    stream: int = 0
+    """Which document of the file's YAML stream holds this one."""
+    prefix: tuple[str | int, ...] = ()
+    """Where in that stream document this one sits: () itself, ('items', k) in a List, (k,) in a JSON array."""
 
 
 @dataclass
 class Finding:
     file: str
     index: int
-    line: int
+    where: int | Callable[[], int]
+    """The line, or how to find it: found when first asked for (`line`), so that checking pays nothing for it."""
     kind: str
     name: str
     violation: Violation
+
+    @property
+    def line(self) -> int:
+        """The line of the offending field (of the document's start when it cannot be told)."""
+        if not isinstance(self.where, int):
+            self.where = self.where()
+        return self.where
+
+
+@dataclass(frozen=True)
+class Note:
+    """A file or document not checked, and why: shown with -v."""
+
+    file: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass
+class Inputs:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    """One error per file that could not be read or parsed."""
+    notes: list[Note] = field(default_factory=list)
+    """Files skipped: Helm chart templates and other files that are not manifests, and --exclude matches."""
 
 
 @dataclass
@@ -62,6 +101,8 @@ class Report:
     documents: int = 0
     skipped: int = 0
     findings: list[Finding] = field(default_factory=list)
+    skipped_documents: list[Note] = field(default_factory=list)
+    skipped_files: list[Note] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -72,51 +113,114 @@ class Report:
         return len(self.findings) - self.errors
 
 
-def _files(paths: Sequence[str]) -> Iterator[str]:
+class FileProblem(InputError):
+    """A file that cannot be read or parsed; `validate` reports it as one error and goes on."""
+
+    def __init__(self, message: str, *, rule: str, line: int = 1, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.rule = rule
+        self.line = line
+
+
+def _excluded(path: str, root: str, patterns: Sequence[str]) -> str | None:
+    """The first --exclude glob matching a path (relative to the argument it was found under), or its name."""
+    if not patterns:
+        return None
+    rel = os.path.relpath(path, root).replace(os.sep, "/") if path != root else os.path.basename(path)
+    name = os.path.basename(path.rstrip(os.sep)) or path
+    for pattern in patterns:
+        if (
+            fnmatch.fnmatchcase(rel, pattern)
+            or fnmatch.fnmatchcase(name, pattern)
+            or fnmatch.fnmatchcase(path, pattern)
+        ):
+            return pattern
+    return None
+
+
+def _files(paths: Sequence[str], exclude: Sequence[str], inputs: Inputs) -> Iterator[str]:
     for raw in paths:
         if raw == "-":
             yield "-"
         elif os.path.isdir(raw):
-            yield from _walk(raw)
+            yield from _walk(raw, exclude, inputs)
         elif os.path.exists(raw):
-            yield raw
+            pattern = _excluded(raw, raw, exclude)
+            if pattern is not None:
+                inputs.notes.append(Note(raw, f"excluded by --exclude {pattern!r}"))
+            else:
+                yield raw
         else:
-            raise InputError(f"{raw}: no such file or directory", hint="check the path")
+            raise UsageError(f"{raw}: no such file or directory", hint="check the path")
 
 
-def _walk(root: str) -> list[str]:
-    """Manifest files under a directory, recursively, in path order (os.scandir: a CI tree can hold thousands)."""
+def _walk(root: str, exclude: Sequence[str] = (), inputs: Inputs | None = None) -> list[str]:
+    """Manifest files under a directory, recursively, in path order (os.scandir: a CI tree can hold thousands).
+
+    Noted rather than read, as they are not manifests: the files of a Helm chart (a directory holding Chart.yaml:
+    its templates are Go templates, its Chart.yaml and values.yaml no Kubernetes objects), except the chart's
+    `crds/`, which Helm applies as they are; any other `templates/` directory; and whatever an --exclude glob
+    matches (a directory's whole subtree).
+    """
     found: list[str] = []
-    pending = [root]
+    notes: list[Note] = []
+    pending: list[tuple[str, str | None]] = [(root, None)]  # (folder, why its files are not read, if so)
     while pending:
-        folder = pending.pop()
+        folder, why = pending.pop()
         try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        pending.append(entry.path)
-                    elif os.path.splitext(entry.name)[1] in _SUFFIXES and entry.is_file():
-                        found.append(entry.path)
+            with os.scandir(folder) as scan:
+                entries = list(scan)
         except OSError as exc:
-            raise InputError(f"{folder}: cannot read the directory: {exc.strerror}") from exc
+            message = f"cannot read the directory: {exc.strerror}"
+            if inputs is None:
+                raise FileProblem(f"{folder}: {message}", rule="input.unreadable") from exc
+            inputs.problems.append(_problem(folder, message, "input.unreadable"))
+            continue
+        chart_root = why is None and any(e.name == "Chart.yaml" and e.is_file() for e in entries)
+        if chart_root:
+            why = f"part of the Helm chart in {folder} (chart files are not manifests)"
+        for entry in entries:
+            pattern = _excluded(entry.path, root, exclude)
+            if pattern is not None:
+                notes.append(Note(entry.path, f"excluded by --exclude {pattern!r}"))
+            elif entry.is_dir(follow_symlinks=False):
+                if chart_root and entry.name == "crds":
+                    pending.append((entry.path, None))  # a chart's CRDs are plain manifests
+                elif why is None and entry.name == "templates":
+                    pending.append((entry.path, f"in the templates directory {entry.path} (not manifests)"))
+                else:
+                    pending.append((entry.path, why))
+            elif os.path.splitext(entry.name)[1] in _SUFFIXES and entry.is_file():
+                if why is None:
+                    found.append(entry.path)
+                else:
+                    notes.append(Note(entry.path, why))
     found.sort(key=lambda path: path.split(os.sep))
+    if inputs is not None:
+        inputs.notes.extend(sorted(notes, key=lambda note: note.file.split(os.sep)))
     return found
 
 
-def _read(name: str) -> str:
+def _problem(name: str, message: str, rule: str, line: int = 1) -> Finding:
+    display = "<stdin>" if name == "-" else name
+    return Finding(display, 0, line, "", "", Violation("$", rule, message))
+
+
+def read_text(name: str) -> str:
+    """A file's text (`-`: standard input), capped at MAX_FILE_BYTES; raises FileProblem."""
     try:
         if name == "-":
             data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         else:
             data = _read_bytes(name)
     except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror}") from exc
+        raise FileProblem(f"cannot read: {exc.strerror}", rule="input.unreadable") from exc
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{name}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", hint="split the file")
+        raise FileProblem(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split the file", rule="input.unreadable")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
+        raise FileProblem(f"not UTF-8 text (byte {exc.start})", rule="input.unreadable") from exc
 
 
 def _read_bytes(name: str) -> bytes:
@@ -158,12 +262,31 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def read_inputs(paths: Sequence[str], exclude: Sequence[str] = ()) -> Inputs:
+    """Every document of every file named (directories recursively, `-` for standard input); a file that cannot
+    be read or parsed becomes one problem and the others are still read. A path that does not exist is a usage
+    error."""
+    inputs = Inputs()
+    for name in _files(paths, exclude, inputs):
+        text = ""
+        try:
+            text = read_text(name)
+            inputs.documents.extend(parse_documents(name, text))
+        except FileProblem as exc:
+            if exc.rule == "input.parse" and "{{" in text:
+                inputs.notes.append(Note(name, "a template ({{ ... }}), not YAML"))
+            else:
+                inputs.problems.append(_problem(name, str(exc), exc.rule, exc.line))
+    return inputs
+
+
 def read_documents(paths: Sequence[str]) -> list[Document]:
-    """Every document of every file named (directories recursively, `-` for standard input)."""
-    docs: list[Document] = []
-    for name in _files(paths):
-        docs.extend(parse_documents(name, _read(name)))
-    return docs
+    """The documents of `read_inputs`; the first file that cannot be read or parsed raises its FileProblem."""
+    inputs = read_inputs(paths)
+    if inputs.problems:
+        first = inputs.problems[0]
+        raise FileProblem(f"{first.file}: {first.violation.message}", rule=first.violation.rule, line=first.line)
+    return inputs.documents
 
 
 def _doc_lines(text: str) -> list[int]:
@@ -176,7 +299,7 @@ def _doc_lines(text: str) -> list[int]:
 
 
 def parse_documents(name: str, text: str) -> list[Document]:
-    """Every document in a file: multi-document YAML, JSON, JSON arrays and `kind: List`."""
+    """Every document in a file: multi-document YAML, JSON, JSON arrays and `kind: List`. Raises FileProblem."""
     display = "<stdin>" if name == "-" else name
     stripped = text.lstrip()
     bodies: list[Any]
@@ -186,42 +309,54 @@ def parse_documents(name: str, text: str) -> list[Document]:
         except ValueError:
             parsed = None
         if parsed is not None:
-            bodies = parsed if isinstance(parsed, list) else [parsed]
-            return _expand(display, bodies, [1] * len(bodies))
+            if isinstance(parsed, list):
+                return _expand(display, text, parsed, [1] * len(parsed), array=True)
+            return _expand(display, text, [parsed], [1])
     if "&" in text and len(_ALIAS.findall(text)) > MAX_ALIASES:
-        raise InputError(
-            f"{display}: more than {MAX_ALIASES} YAML aliases", hint="expand them; this guard stops alias bombs"
+        raise FileProblem(
+            f"more than {MAX_ALIASES} YAML aliases; expand them (this guard stops alias bombs)", rule="input.parse"
         )
     try:
         bodies = load_all(text)
-    except yaml.YAMLError as exc:
+    except yaml_error() as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"{display}:{where}: not valid YAML: {problem}") from exc
+        line = mark.line + 1 if mark is not None else 1
+        raise FileProblem(f"not valid YAML: {problem}", rule="input.parse", line=line) from exc
     starts = _doc_lines(text)
-    return _expand(display, bodies, starts)
+    return _expand(display, text, bodies, starts)
 
 
-def _expand(name: str, bodies: list[Any], starts: list[int]) -> list[Document]:
+def _expand(name: str, text: str, bodies: list[Any], starts: list[int], *, array: bool = False) -> list[Document]:
     out: list[Document] = []
+    source: str | None = text
+    if "\n" not in text.strip():
+        source, starts = None, []  # a file on one line (JSON often is): every field is on line 1; keep no text
     for i, body in enumerate(bodies):
         if body is None:
             continue
         line = starts[i] if i < len(starts) else 1
+        stream, prefix = (0, (i,)) if array else (i, ())
         if isinstance(body, Mapping) and body.get("kind") == "List" and isinstance(body.get("items"), list):
-            out.extend(Document(name, len(out), line, item) for item in body["items"])
+            out.extend(
+                Document(name, len(out), line, item, source, stream, (*prefix, "items", k))
+                for k, item in enumerate(body["items"])
+            )
         else:
-            out.append(Document(name, len(out), line, body))
+            out.append(Document(name, len(out), line, body, source, stream, prefix))
     return out
 
 
 def _parse_source_annotation(value: str) -> SourceRef | None:
+    """`URL@REF[#PATH]`. A REF ending in a version (`nginx/v1.0.0`) is a tag, and without #PATH its prefix is the
+    directory, as for nested sources (refs.source_ref); any other REF is read as a branch, at the root."""
     head, _, path = value.partition("#")
     url, sep, ref = head.rpartition("@")
     if not sep or not url or not ref:
         return None
-    return SourceRef(url=url, tag=ref, path=path or ".")
+    if version_from_tag(ref) is not None:
+        return source_ref(url, tag=ref, path=path or None)
+    return source_ref(url, branch=ref, path=path or None)
 
 
 def _definition_source(body: Mapping[str, Any]) -> SourceRef | None:
@@ -274,6 +409,7 @@ def validate_documents(
             return fetched
         return found
 
+    lines = _Lines()
     for i, (d, kind) in enumerate(zip(docs, kinds, strict=True)):
         body = d.body
         if kind is None:
@@ -282,14 +418,46 @@ def validate_documents(
                 kind = "CustomResourceDefinition"
             else:
                 report.skipped += 1
+                report.skipped_documents.append(Note(d.file, _not_ours(body), d.line))
                 continue
         else:
             found = rules.check_document(body, facts, resolver=resolver, source=sources.get(i), kind=kind)
         if found:
             meta = body.get("metadata") if isinstance(body.get("metadata"), Mapping) else {}
             name = str(meta.get("name") or "")
-            report.findings.extend(Finding(d.file, d.index, d.line, kind, name, v) for v in found)
+            report.findings.extend(Finding(d.file, d.index, lines.finder(d, v.path), kind, name, v) for v in found)
     return report
+
+
+class _Lines:
+    """Lines of fields, looked for only for the violations reported; one Locator per file's text.
+
+    A finding keeps what it needs to find its line (the file's text and where its document sits), not the parsed
+    document: the documents are freed while the garbage collector is still paused (collector_paused), so that its
+    first pass afterwards has only the report to walk.
+    """
+
+    def __init__(self) -> None:
+        self._locators: dict[int, Locator] = {}
+
+    def finder(self, doc: Document, path: str) -> int | Callable[[], int]:
+        text, stream, prefix, line = doc.text, doc.stream, doc.prefix, doc.line
+        if text is None:
+            return line
+        return lambda: self.of(text, stream, [*prefix, *path_tokens(path)], line)
+
+    def of(self, text: str, stream: int, tokens: list[str | int], default: int) -> int:
+        locator = self._locators.get(id(text))
+        if locator is None:
+            locator = self._locators[id(text)] = Locator(text)
+        found = locator.line(stream, tokens)
+        return default if found is None else found
+
+
+def _not_ours(body: Any) -> str:
+    if not isinstance(body, Mapping) or not isinstance(body.get("kind"), str):
+        return "not a Kubernetes object (no kind)"
+    return f"kind {body.get('apiVersion')}/{body['kind']} is not one this tool checks"
 
 
 def _is_own_crd(body: Mapping[str, Any]) -> bool:
@@ -340,7 +508,7 @@ def render_text(report: Report) -> str:
     for f in report.findings:
         v = f.violation
         label = "error" if v.is_error else "warning"
-        lines.append(f"{f.file}:{f.index}: {label}: {v.path}: {_strip_path(v)} [{v.rule}]")
+        lines.append(f"{f.file}:{f.line}: {label}: {v.path}: {_strip_path(v)} [{v.rule}]")
     return "\n".join(lines)
 
 
@@ -368,8 +536,9 @@ def render_json(report: Report) -> str:
             }
             for f in report.findings
         ],
+        "skipped_files": [{"file": n.file, "reason": n.reason} for n in report.skipped_files],
     }
-    return json.dumps(doc, indent=2)
+    return fastjson.dumps_indented(doc)
 
 
 def render_junit(report: Report, strict: bool) -> str:
@@ -466,6 +635,14 @@ def _namespace_labels(values: Sequence[str]) -> dict[str, dict[str, str]] | None
     help="Read nested profiles that are not among the files from their git repositories.",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
+@click.option(
+    "--exclude",
+    "excludes",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files and directories whose path (relative to the argument) or name matches (repeatable).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List the files and documents skipped, and why.")
 @click.pass_context
 def validate_cmd(
     ctx: click.Context,
@@ -481,11 +658,15 @@ def validate_cmd(
     use_cluster: bool,
     resolve_remote: bool,
     strict: bool,
+    excludes: tuple[str, ...],
+    verbose: bool,
 ) -> None:
     """Check profile manifests offline, with the webhook's rules (for CI).
 
-    Reads files, directories (recursively: *.yaml, *.yml, *.json) and - (standard input). Exit codes: 0 valid,
-    1 violations, 2 unreadable input or a bad flag.
+    Reads files, directories (recursively: *.yaml, *.yml, *.json) and - (standard input). In a profile
+    repository, Helm charts (directories with Chart.yaml, except their crds/) and templates/ directories are
+    skipped, as are files that hold {{ template }} markers instead of YAML. Exit codes: 0 valid, 1 violations or
+    a file that cannot be read or parsed, 2 a bad flag or a path that does not exist.
     """
     from kubectl_profiles.model.semver import coerce_version
 
@@ -514,13 +695,25 @@ def validate_cmd(
 
         remote = make_resolver(GitCache(timeout=git_timeout(ctx)))
     with collector_paused():
-        report = validate_documents(read_documents(paths), facts, extra, remote)
+        inputs = read_inputs(paths, excludes)
+        report = validate_documents(inputs.documents, facts, extra, remote)
+        inputs.documents = []  # freed now, while the collector is paused (see _Lines)
+    report.skipped_files = inputs.notes
+    if inputs.problems:
+        order = {name: i for i, name in enumerate(dict.fromkeys(f.file for f in [*inputs.problems, *report.findings]))}
+        report.findings = sorted([*inputs.problems, *report.findings], key=lambda f: order[f.file])
     rendered = {"text": render_text, "json": render_json, "github": render_github}.get(output)
     body = rendered(report) if rendered else render_junit(report, strict)
     if body:
         click.echo(body)
+    if verbose:
+        for note in report.skipped_files:
+            click.echo(f"skipped {note.file}: {note.reason}", err=True)
+        for note in report.skipped_documents:
+            click.echo(f"skipped {note.file}:{note.line}: {note.reason}", err=True)
+    files = f" and skipped {len(report.skipped_files)} files" if report.skipped_files else ""
     click.echo(
-        f"checked {report.documents} documents ({report.skipped} skipped): {report.errors} errors, "
+        f"checked {report.documents} documents ({report.skipped} skipped){files}: {report.errors} errors, "
         f"{report.warnings} warnings",
         err=True,
     )

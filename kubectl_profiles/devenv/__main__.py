@@ -1,4 +1,4 @@
-"""`python -m kubectl_profiles.devenv provision|up|down|status`: the Makefile's cluster targets."""
+"""`python -m kubectl_profiles.devenv provision|up|down|status|bench-tools`: the Makefile's cluster targets."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 from kubectl_profiles.devenv import cluster as cluster_mod
 from kubectl_profiles.devenv.errors import DevenvError
-from kubectl_profiles.devenv.provision import REPO_ROOT, provision
+from kubectl_profiles.devenv.provision import REPO_ROOT, bench_tools, provision
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kubectl_profiles.devenv")
-    parser.add_argument("command", choices=["provision", "up", "down", "status"])
+    parser.add_argument("command", choices=["provision", "up", "down", "status", "bench-tools"])
     parser.add_argument("--dir", type=Path, default=REPO_ROOT / ".cluster", help="state directory")
     parser.add_argument("--no-webhook", action="store_true", help="start without the admission webhook")
     parser.add_argument("--no-controller", action="store_true", help="start without profiles-controller")
@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 
                 controller.ensure_controller(running)
             print(f"export KUBECONFIG={running.kubeconfig}")
+        elif args.command == "bench-tools":
+            print(f"wrk: {bench_tools()}")
         elif args.command == "down":
             cluster_mod.down(args.dir)
         else:

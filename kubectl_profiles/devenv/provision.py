@@ -76,16 +76,33 @@ def _sudo() -> list[str]:
     raise DevenvError("installing packages needs root; run as root or install sudo")
 
 
+def apt_install(*packages: str) -> None:
+    """Install Debian packages (apt-get update first), as root or through sudo."""
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
+        result = subprocess.run([*_sudo(), *cmd], env=env, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            raise DevenvError(f"{' '.join(cmd)} failed: {tail}")
+
+
+def bench_tools() -> str:
+    """The load generator the webhook benchmark drives the servers with (`wrk`), installed if missing."""
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if not _is_debian_like():
+        raise DevenvError("the webhook benchmark needs wrk; install it with your package manager")
+    _say("installing wrk from Debian's wrk package")
+    apt_install("wrk")
+    return shutil.which("wrk") or "/usr/bin/wrk"
+
+
 def _install_etcd(dest: Path) -> None:
     etcd = shutil.which("etcd")
     if etcd is None:
         _say("installing etcd from Debian's etcd-server package")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "etcd-server"]):
-            result = subprocess.run([*_sudo(), *cmd], env=env, capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
-                raise DevenvError(f"{' '.join(cmd)} failed: {tail}")
+        apt_install("etcd-server")
         etcd = shutil.which("etcd") or "/usr/bin/etcd"
     target = dest / "etcd"
     if target.exists() or target.is_symlink():

@@ -58,6 +58,7 @@ def _table(*rows: tuple[str, str, str, bool]) -> dict[str, Resource]:
 RESOURCES: dict[str, Resource] = _table(
     ("weave.works/v1alpha1", "profilecatalogsources", "ProfileCatalogSource", True),
     ("weave.works/v1alpha1", "profileinstallations", "ProfileInstallation", True),
+    ("weave.works/v1alpha1", "profilesubscriptions", "ProfileSubscription", True),  # the original's, where kept
     ("v1", "namespaces", "Namespace", False),
     ("v1", "configmaps", "ConfigMap", True),
     ("v1", "secrets", "Secret", True),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kubectl_profiles.errors import SourceError
-from kubectl_profiles.model.refs import SourceRef, normalise_path
+from kubectl_profiles.model.refs import SourceRef, nested_source, normalise_path
 
 ArtifactKind = Literal["chart", "kustomize", "profile"]
 
@@ -89,21 +89,10 @@ def normalise_definition(doc: Any, *, where: str = "profile.yaml", base_path: st
                 Artifact(name, "kustomize", kustomize_path=_join(base_path, str(path or ".")), depends_on=depends)
             )
         else:
-            profile: Mapping[str, Any] = raw.get("profile") or {}
-            src: Mapping[str, Any] = profile.get("source") or profile
-            if not src.get("url"):
+            nested = nested_source(raw)
+            if nested is None:
                 raise SourceError(f"{where}: spec.artifacts[{i}] ({name}) nests a profile without a url")
-            tag = src.get("tag") or (None if src.get("branch") else src.get("version"))
-            artifacts.append(
-                Artifact(
-                    name,
-                    "profile",
-                    profile=SourceRef(
-                        str(src["url"]), tag=tag, branch=src.get("branch"), path=str(src.get("path") or ".")
-                    ),
-                    depends_on=depends,
-                )
-            )
+            artifacts.append(Artifact(name, "profile", profile=nested, depends_on=depends))
     return ProfileDefinition(
         name=str(meta["name"]),
         description=str(spec.get("description") or ""),

@@ -1,15 +1,23 @@
 """References users type and objects carry: `CATALOG/PROFILE[@VERSION|@RANGE]` and git sources.
 
 pctl's form `CATALOG/PROFILE/VERSION` is accepted too, so that its users' muscle memory keeps working.
+
+Tags follow the original project's convention `<directory>/<semver>` (or a bare `<semver>` for a repository holding
+one profile at its root): the tag says both which version it is and where the profile lives. `version_from_tag`,
+`path_from_tag` and `source_ref` are the one place that reads that convention, for catalog entries, nested
+profiles, installations and `install --url --tag`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 from kubectl_profiles.errors import UsageError
+from kubectl_profiles.model.semver import is_semver
 
 _NAME = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?"
 DNS1123_LABEL_RE = re.compile(rf"^{_NAME}$")
@@ -186,3 +194,42 @@ def without_credentials(url: str) -> str:
     if scheme[:-3].lower() in _SSH_SCHEMES:
         return f"{scheme}{userinfo.partition(':')[0]}@{rest}"
     return scheme + rest
+
+
+def version_from_tag(tag: str) -> str | None:
+    """The semantic version a tag names in its last segment (`nginx/v1.0.0` -> `v1.0.0`), or None."""
+    last = tag.rpartition("/")[2]
+    return last if last and is_semver(last) else None
+
+
+def source_ref(url: str, *, tag: str | None = None, branch: str | None = None, path: str | None = None) -> SourceRef:
+    """A git source as written; without a path, a tag's prefix names the profile's directory (the repository's
+    root for a tag without one), and a branch means the root."""
+    if not path:
+        path = path_from_tag(tag) if tag else "."
+    return SourceRef(url, tag=tag or None, branch=branch or None, path=path)
+
+
+def nested_source(artifact: Mapping[str, Any]) -> SourceRef | None:
+    """The source a nested-profile artifact points at, or None when it names no repository.
+
+    Both shapes: `profile: {source: {url, tag | branch, path}}`, and the v0.0.5 `profile: {url, branch, path,
+    version}` where `version` is the tag. Untrusted input: anything that is not a string counts as absent.
+    """
+    profile = artifact.get("profile")
+    if not isinstance(profile, Mapping):
+        return None
+    source = profile.get("source")
+    src: Mapping[str, Any] = source if isinstance(source, Mapping) else profile
+
+    def text(key: str) -> str | None:
+        value = src.get(key)
+        return value if isinstance(value, str) and value else None
+
+    url = text("url")
+    if url is None:
+        return None
+    tag, branch = text("tag"), text("branch")
+    if tag is None and branch is None:
+        tag = text("version")
+    return source_ref(url, tag=tag, branch=branch, path=text("path"))

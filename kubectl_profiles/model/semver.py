@@ -11,11 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-
-import semantic_version
-from semantic_version import Version as Version
+from typing import TYPE_CHECKING, Any
 
 from kubectl_profiles.errors import UsageError
+
+if TYPE_CHECKING:
+    import semantic_version
+    from semantic_version import Version as Version
+
+
+def _sv() -> Any:
+    """`semantic_version`, imported on first use: importing it reads its own package metadata (importlib.metadata),
+    which cost a short `validate` run a tenth of its time when no version needed parsing."""
+    import semantic_version
+
+    return semantic_version
+
+
+def __getattr__(name: str) -> Any:  # `from kubectl_profiles.model.semver import Version` still works
+    if name == "Version":
+        return _sv().Version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # SemVer 2.0 with an optional leading "v"; the same pattern sits in the CRD schemas (crds/), keep them equal.
 SEMVER_PATTERN = (
@@ -25,6 +42,8 @@ SEMVER_PATTERN = (
 )
 _SEMVER_RE = re.compile(SEMVER_PATTERN)
 _PARTIAL_RE = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(.*)$")
+RANGE_MEMO = 256
+"""Verdicts a Range remembers (the webhook asks the same few every review); cleared when full."""
 
 
 @lru_cache(maxsize=8192)
@@ -37,7 +56,8 @@ def parse_version(text: str) -> Version:
     """Parse `1.2.3` or `v1.2.3` (full SemVer). Raises UsageError naming the value."""
     if not isinstance(text, str) or not _SEMVER_RE.match(text):
         raise UsageError(f"{text!r} is not a semantic version", hint="write MAJOR.MINOR.PATCH, e.g. 1.2.3")
-    return Version(text[1:] if text.startswith("v") else text)
+    version: Version = _sv().Version(text[1:] if text.startswith("v") else text)
+    return version
 
 
 @lru_cache(maxsize=256)
@@ -49,11 +69,12 @@ def coerce_version(text: str) -> Version | None:
     major, minor, patch, rest = match.groups()
     rest = rest.rstrip("+")
     candidate = f"{major}.{minor or 0}.{patch or 0}{rest}"
+    version_class = _sv().Version
     try:
-        return Version(candidate)
+        return version_class(candidate)
     except ValueError:
         try:
-            return Version(f"{major}.{minor or 0}.{patch or 0}")
+            return version_class(f"{major}.{minor or 0}.{patch or 0}")
         except ValueError:
             return None
 
@@ -61,22 +82,34 @@ def coerce_version(text: str) -> Version | None:
 class Range:
     """An npm-style version range; `*` or empty admits every version."""
 
-    __slots__ = ("_spec", "text")
+    __slots__ = ("_memo", "_spec", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text.strip() or "*"
         normalised = re.sub(r"(?<![\w.])v(?=\d)", "", self.text)
         try:
-            self._spec = semantic_version.NpmSpec(normalised)
+            self._spec: semantic_version.NpmSpec = _sv().NpmSpec(normalised)
         except ValueError as exc:
             raise UsageError(
                 f"{text!r} is not a version range", hint="use e.g. 1.2.3, ^1.2, ~1.2.3 or '>=1.0 <2'"
             ) from exc
+        self._memo: dict[tuple[Any, ...], bool] = {}
 
     def admits(self, version: Version, *, devel: bool = False) -> bool:
+        # Matching walks semantic_version's clauses (microseconds); the answer for a version never changes. Keyed
+        # by every field, build included, so that versions equal in precedence but not in text stay apart.
+        key = (version.major, version.minor, version.patch, version.prerelease, version.build, devel)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= RANGE_MEMO:
+                self._memo.clear()
+            found = self._memo[key] = self._admits(version, devel)
+        return found
+
+    def _admits(self, version: Version, devel: bool) -> bool:
         if version.prerelease and devel:
             # Helm's --devel: compare the release part, so `^1.2` admits 1.3.0-rc.1.
-            base = Version(major=version.major, minor=version.minor, patch=version.patch)
+            base = _sv().Version(major=version.major, minor=version.minor, patch=version.patch)
             return base in self._spec or version in self._spec
         return version in self._spec
 

@@ -11,6 +11,7 @@ Public API (stable; other layers import only these names):
     check_installation(doc, facts, *, old=None) -> list[Violation]
     check_installation_delete(old, facts) -> list[Violation]
     check_definition(doc, *, resolver=None, max_depth=10) -> list[Violation]
+    check_subscription(doc, facts) -> list[Violation]   (the original's ProfileSubscription, as an installation)
     check_prerequisites(prereqs, namespace, facts, *, path) -> list[Violation]
     access_allows(catalog_source, namespace, facts) -> bool
     revoked_installations(old_source, new_source, facts) -> list[Mapping]   (installations that lose access)
@@ -28,6 +29,7 @@ Resolver = Callable[[SourceRef], Mapping[str, Any] | None]
 """Returns the raw profile.yaml document at a source, or None when it cannot be read (reported as a warning)."""
 
 from kubectl_profiles.model.facts import Facts  # noqa: E402
+from kubectl_profiles.model.subscription import to_installation  # noqa: E402
 from kubectl_profiles.model.violation import Violation  # noqa: E402
 from kubectl_profiles.rules.access import access_allows, describe_access, revoked_installations  # noqa: E402
 from kubectl_profiles.rules.catalog_source import check_catalog_source as _check_catalog_rules  # noqa: E402
@@ -37,10 +39,15 @@ from kubectl_profiles.rules.installation import (  # noqa: E402
 )
 from kubectl_profiles.rules.installation import check_installation_delete, dependents, resolve_entry  # noqa: E402
 from kubectl_profiles.rules.prerequisites import check_prerequisites  # noqa: E402
+from kubectl_profiles.rules.subscription import form_violations as _subscription_form  # noqa: E402
+from kubectl_profiles.rules.subscription import moved as _moved  # noqa: E402
 from kubectl_profiles.schema import schema_violations  # noqa: E402
 
 GROUP = "weave.works"
-KINDS = ("ProfileCatalogSource", "ProfileInstallation", "ProfileDefinition")
+KINDS = ("ProfileCatalogSource", "ProfileInstallation", "ProfileDefinition", "ProfileSubscription")
+PROFILE_GROUPS = frozenset({"weave.works", "packages.weave.works", "packages.weave.works.io", "profiles.fluxcd.io"})
+"""Groups the original published `kind: Profile` (profile.yaml) under, at any version (`profilesv1` included);
+`packages.weave.works.io` is how pctl's own files spelt the second."""
 
 __all__ = [
     "KINDS",
@@ -52,6 +59,7 @@ __all__ = [
     "check_installation",
     "check_installation_delete",
     "check_prerequisites",
+    "check_subscription",
     "dependents",
     "describe_access",
     "is_known_kind",
@@ -62,14 +70,15 @@ __all__ = [
 
 
 def kind_of(doc: Mapping[str, Any]) -> str | None:
-    """The project kind a document is, by apiVersion group and kind; the v0.0.5 `Profile` reads as a definition."""
+    """The project kind a document is, by apiVersion group and kind; the original's `Profile` reads as a definition
+    and its ProfileSubscription as an installation (checked by `check_subscription`)."""
     kind, api_version = doc.get("kind"), doc.get("apiVersion")
     if not isinstance(kind, str) or not isinstance(api_version, str):
         return None
     group = api_version.rpartition("/")[0]
     if kind in KINDS and group == GROUP:
         return kind
-    if kind == "Profile" and (group == GROUP or group.startswith("profiles.")):
+    if kind == "Profile" and group in PROFILE_GROUPS:
         return "ProfileDefinition"
     return None
 
@@ -104,6 +113,15 @@ def check_installation(
     return _merge(schema, _check_installation_rules(doc, facts, old=old))
 
 
+def check_subscription(doc: Mapping[str, Any], facts: Facts) -> list[Violation]:
+    """A ProfileSubscription, by the installation rules on what it stands for, reported at its own fields."""
+    form = _subscription_form(doc)
+    if any(v.is_error for v in form):
+        return form
+    conversion = to_installation(doc)
+    return form + _moved(check_installation(conversion.installation, facts), conversion.paths)
+
+
 def check_definition(
     doc: Mapping[str, Any], *, resolver: Resolver | None = None, max_depth: int = 10, source: SourceRef | None = None
 ) -> list[Violation]:
@@ -136,4 +154,6 @@ def check_document(
         return check_installation(doc, facts, old=old)
     if kind == "ProfileDefinition":
         return check_definition(doc, resolver=resolver, max_depth=facts.policy.max_depth, source=source)
+    if kind == "ProfileSubscription":
+        return [] if operation == "DELETE" else check_subscription(doc, facts)
     return []

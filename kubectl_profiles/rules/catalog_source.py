@@ -1,4 +1,9 @@
-"""Rules for ProfileCatalogSource objects (SPEC §1.1, §1.5)."""
+"""Rules for ProfileCatalogSource objects (SPEC §1.1, §1.5).
+
+An entry names its version in `version`, in its `tag` (the original's later catalogs: `tag: nginx/v1.0.0`), or
+both; the CRD schema asks for at least one of the two fields, and these rules for a version that one of them
+actually holds (`catalog.entry_version` reads it, for every reader of catalogs alike).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
+from kubectl_profiles.catalog import entry_version
 from kubectl_profiles.model.facts import Facts, Policy
-from kubectl_profiles.model.refs import url_has_credentials
+from kubectl_profiles.model.refs import url_has_credentials, version_from_tag
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
@@ -64,7 +70,25 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
             )
         )
     tag = raw.get("tag")
+    if version is None and not isinstance(tag, str):
+        out.append(
+            Violation(
+                base,
+                "catalog.version.required",
+                f"{base[2:]}: an entry needs version or tag; add version: 1.0.0 (its tag defaults to "
+                f"{(name if isinstance(name, str) else 'NAME')}/1.0.0), or the tag that holds it",
+            )
+        )
     if isinstance(tag, str):
+        if version is None and valid_ref_name(tag) and version_from_tag(tag) is None:
+            out.append(
+                Violation(
+                    f"{base}.tag",
+                    "catalog.version.required",
+                    f"{base[2:]}.tag: {tag!r} holds no semantic version, so the entry needs version; "
+                    "add version: MAJOR.MINOR.PATCH",
+                )
+            )
         if not valid_ref_name(tag):
             out.append(
                 Violation(
@@ -188,8 +212,8 @@ def check_catalog_source(
         if not isinstance(raw, Mapping):
             continue
         out += _entry_violations(raw, i, facts)
-        name, version = raw.get("name"), raw.get("version")
-        if isinstance(name, str) and isinstance(version, str) and is_semver(version):
+        name, version = raw.get("name"), entry_version(raw)
+        if isinstance(name, str) and version is not None:
             key = (name, str(parse_version(version)))
             if key in seen:
                 out.append(
@@ -238,7 +262,7 @@ def _update_warnings(old: Mapping[str, Any], new: Mapping[str, Any], facts: Fact
         )
     name, namespace = meta(new)
     entries = {
-        (text(mapping(e).get("name")), _norm(text(mapping(e).get("version"))))
+        (text(mapping(e).get("name")), _norm(entry_version(mapping(e)) or ""))
         for e in seq(mapping(new.get("spec")).get("profiles"))
     }
     in_use = []

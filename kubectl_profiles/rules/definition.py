@@ -1,9 +1,10 @@
 """Rules for profile definitions (profile.yaml, SPEC §1.3), in both shapes.
 
-The current shape is `kind: ProfileDefinition` with artifacts holding exactly one of `chart`, `kustomize` and
-`profile`; the v0.0.5 shape is `kind: Profile` with an artifact `kind` (HelmChart, Kustomize, Profile) and
-`path`/`chart`/`profile` beside it. Nested profiles are followed through a resolver the caller supplies; a cycle is
-the same source (repository, ref, directory) reached again on one path, and is reported with the loop spelled out.
+The current artifact shape holds exactly one of `chart`, `kustomize` and `profile`; the v0.0.5 shape says what it
+is in `kind` (HelmChart, Kustomize, Profile) with `path`/`chart`/`profile` beside it. The shape is read per
+artifact, whatever the document's kind (`ProfileDefinition`, or `Profile` in the original's groups). Nested
+profiles are followed through a resolver the caller supplies; a cycle is the same source (repository, ref,
+directory) reached again on one path, and is reported with the loop spelled out.
 """
 
 from __future__ import annotations
@@ -12,43 +13,30 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Policy
-from kubectl_profiles.model.refs import SourceRef
+from kubectl_profiles.model.refs import SourceRef, nested_source
 from kubectl_profiles.model.violation import Violation
 from kubectl_profiles.rules import prerequisites
-from kubectl_profiles.rules._common import check_rel_path, is_label, is_subdomain, mapping, seq, text
+from kubectl_profiles.rules._common import check_rel_path, check_url, is_label, is_subdomain, mapping, seq, text
 
 _TYPES = ("chart", "kustomize", "profile")
 _OLD_KINDS = {"HelmChart": "chart", "Kustomize": "kustomize", "Profile": "profile"}
 _LENIENT = Policy(allow_file_urls=True)
 
 
-def is_old_shape(doc: Mapping[str, Any]) -> bool:
-    return doc.get("kind") == "Profile"
-
-
-def nested_source(artifact: Mapping[str, Any]) -> SourceRef | None:
-    """The source a nested-profile artifact points at, in either shape; None when not a nested profile."""
-    profile = artifact.get("profile")
-    if not isinstance(profile, Mapping):
-        return None
-    src = mapping(profile.get("source")) or profile  # v0.0.5 kept url/branch/path on `profile` itself
-    url = text(src.get("url"))
-    if not url:
-        return None
-    tag, branch = text(src.get("tag")) or None, text(src.get("branch")) or None
-    if tag is None and branch is None and text(src.get("version")):
-        tag = text(src.get("version"))
-    return SourceRef(url=url, tag=tag, branch=branch, path=text(src.get("path")) or ".")
+def is_old_artifact(artifact: Mapping[str, Any]) -> bool:
+    """The v0.0.5 artifact shape says what it is in `kind`; the current one by which field it holds. Decided per
+    artifact, not per document: the original's files mix them (`kind: Profile` documents with current artifacts)."""
+    return isinstance(artifact.get("kind"), str)
 
 
 def _artifact_type(artifact: Mapping[str, Any], old: bool) -> tuple[list[str], str | None]:
     present = [t for t in _TYPES if artifact.get(t) is not None]
-    if old and isinstance(artifact.get("kind"), str):
+    if old:
         return present, _OLD_KINDS.get(artifact["kind"])
     return present, None
 
 
-def _artifact_violations(artifact: Mapping[str, Any], i: int, old: bool) -> list[Violation]:
+def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]:
     base = f"$.spec.artifacts[{i}]"
     out: list[Violation] = []
     name = artifact.get("name")
@@ -60,6 +48,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int, old: bool) -> list
                 f"{base[2:]}.name: {name!r} is not a valid artifact name; use lower-case letters, digits and '-'",
             )
         )
+    old = is_old_artifact(artifact)
     present, old_kind = _artifact_type(artifact, old)
     if old and old_kind is not None:
         if old_kind == "chart" and artifact.get("chart") is None and not artifact.get("path"):
@@ -89,6 +78,16 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int, old: bool) -> list
                 )
             )
         out += check_rel_path(artifact.get("path"), f"{base}.path", "definition.path.form")
+        return out
+    if not present and artifact.get("path") is not None:
+        out.append(
+            Violation(
+                f"{base}.kind",
+                "definition.artifact.exactly-one",
+                f"{base[2:]}.kind: an artifact given by path needs kind (HelmChart, Kustomize or Profile), "
+                "or write it as chart: {path} or kustomize: {path}",
+            )
+        )
         return out
     if len(present) != 1:
         found = " and ".join(present) if present else "none"
@@ -136,27 +135,29 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int, old: bool) -> list
             mapping(artifact.get("kustomize")).get("path"), f"{base}.kustomize.path", "definition.path.form"
         )
     else:
-        src = mapping(mapping(artifact.get("profile")).get("source"))
-        if not src.get("url"):
+        profile = mapping(artifact.get("profile"))
+        flat = not isinstance(profile.get("source"), Mapping)  # the v0.0.5 form keeps url/branch on profile itself
+        where = f"{base}.profile" if flat else f"{base}.profile.source"
+        src = profile if flat else mapping(profile.get("source"))
+        if nested_source(artifact) is None:
             out.append(
                 Violation(
-                    f"{base}.profile.source",
+                    where,
                     "definition.nested.source",
-                    f"{base[2:]}.profile.source: a nested profile needs source.url and one of tag and branch",
+                    f"{where[2:]}: a nested profile needs url and one of tag and branch",
                 )
             )
         elif bool(src.get("tag")) and bool(src.get("branch")):
             out.append(
                 Violation(
-                    f"{base}.profile.source",
+                    where,
                     "definition.nested.source",
-                    f"{base[2:]}.profile.source: give one of tag and branch, not both",
+                    f"{where[2:]}: give one of tag and branch, not both",
                 )
             )
         else:
-            from kubectl_profiles.rules._common import check_url
-
-            out += check_url(src.get("url"), f"{base}.profile.source.url", "definition.nested.source", _LENIENT)
+            out += check_url(src.get("url"), f"{where}.url", "definition.nested.source", _LENIENT)
+            out += check_rel_path(src.get("path"), f"{where}.path", "definition.path.form")
     return out
 
 
@@ -269,7 +270,6 @@ def check_definition(
     doc: Mapping[str, Any], *, resolver: Any = None, max_depth: int = 10, source: SourceRef | None = None
 ) -> list[Violation]:
     out: list[Violation] = []
-    old = is_old_shape(doc)
     name = text(mapping(doc.get("metadata")).get("name"))
     if not name:
         out.append(
@@ -294,7 +294,7 @@ def check_definition(
     for i, artifact in enumerate(artifacts):
         if not isinstance(artifact, Mapping):
             continue
-        out += _artifact_violations(artifact, i, old)
+        out += _artifact_violations(artifact, i)
         aname = text(artifact.get("name"))
         if aname in seen:
             out.append(

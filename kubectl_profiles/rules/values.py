@@ -18,15 +18,20 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import re2
 
 from kubectl_profiles.model.violation import Violation, join_path
 
-_CACHE: OrderedDict[str, Any] = OrderedDict()
+_CACHE: OrderedDict[str, tuple[Any, Callable[[Any], Any] | None]] = OrderedDict()
+_BY_ID: dict[int, tuple[Mapping[str, Any], Any, Callable[[Any], Any] | None]] = {}
+"""id(schema) -> (schema, validator): the same schema object (a cached catalog entry's) is found again without
+computing its canonical JSON, which cost more than validating small values. Holding the schema keeps its id from
+being reused; schemas are read-only once parsed."""
 _CACHE_SIZE = 256
 MAX_ERRORS = 10
 _PATTERN_CACHE = 1024
@@ -188,6 +193,22 @@ def _is_re2(value: object) -> bool:
 
 
 def _validator(schema: Mapping[str, Any]) -> Any:
+    return _checks(schema)[0]
+
+
+def _checks(schema: Mapping[str, Any]) -> tuple[Any, Callable[[Any], Any] | None]:
+    """(jsonschema validator, fast check or None) for a schema; raises jsonschema.SchemaError."""
+    hit = _BY_ID.get(id(schema))
+    if hit is not None and hit[0] is schema:
+        return hit[1], hit[2]
+    validator, fast = _checks_by_content(schema)
+    if len(_BY_ID) >= _CACHE_SIZE:
+        _BY_ID.clear()
+    _BY_ID[id(schema)] = (schema, validator, fast)
+    return validator, fast
+
+
+def _checks_by_content(schema: Mapping[str, Any]) -> tuple[Any, Callable[[Any], Any] | None]:
     import jsonschema
 
     key = json.dumps(schema, sort_keys=True, default=str)
@@ -201,10 +222,95 @@ def _validator(schema: Mapping[str, Any]) -> Any:
         raise jsonschema.SchemaError(problems[0])
     base.check_schema(schema, format_checker=_regex_format_checker(base))
     validator = _re2_class(base)(schema)
-    _CACHE[key] = validator
+    fast = _fast_check(schema)
+    _CACHE[key] = (validator, fast)
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
-    return validator
+    return validator, fast
+
+
+# --- the fast check ---------------------------------------------------------------------------------------
+# jsonschema walks a schema keyword by keyword for every value checked, which made values the dearest part of a
+# webhook review. Where a schema uses only the keywords below, fastjsonschema's generated code answers first: when
+# it accepts the values, so would jsonschema, and that is the answer; when it refuses them, jsonschema decides
+# and describes. Only keywords whose meaning fastjsonschema (draft 7) shares with every draft from 6 on, and only
+# monotone combinations (allOf, anyOf: no `not`, no `oneOf`, where a refusal would turn into an acceptance), so
+# that "fast accepts" can never hide a violation. Patterns and formats stay with jsonschema (RE2, annotations).
+_FAST_DRAFTS = {
+    None,
+    "http://json-schema.org/draft-06/schema#",
+    "http://json-schema.org/draft-06/schema",
+    "http://json-schema.org/draft-07/schema#",
+    "http://json-schema.org/draft-07/schema",
+    "https://json-schema.org/draft/2019-09/schema",
+    "https://json-schema.org/draft/2020-12/schema",
+}
+_FAST_TYPES = {"string", "number", "integer", "boolean", "object", "array", "null"}
+_FAST_NUMBERS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+_FAST_COUNTS = ("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties")
+_FAST_NOTES = ("title", "description", "default", "examples", "$comment", "readOnly", "writeOnly", "deprecated")
+
+
+_FAST_TEXT = re.compile(r"[A-Za-z0-9_.\-/@ ]{0,256}")
+"""Strings a schema may hand to the fast check. fastjsonschema writes Python source from the schema and runs it;
+the version pinned here escapes what it embeds, but a schema is untrusted, so only plain names and words reach the
+generated code at all: anything else takes the slower path, with the same verdict."""
+
+
+def _plain_text(value: Any) -> bool:
+    return isinstance(value, str) and _FAST_TEXT.fullmatch(value) is not None
+
+
+def _plain_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _fast_eligible(node: Any, root: bool = False) -> bool:
+    if isinstance(node, bool):
+        return True
+    if not isinstance(node, Mapping):
+        return False
+    for key, value in node.items():
+        if key == "$schema":
+            ok = root and value in _FAST_DRAFTS
+        elif key == "type":
+            names = value if isinstance(value, list) else [value]
+            ok = bool(names) and all(isinstance(n, str) and n in _FAST_TYPES for n in names)
+        elif key == "properties":
+            ok = isinstance(value, Mapping) and all(_plain_text(k) and _fast_eligible(v) for k, v in value.items())
+        elif key in ("items", "additionalProperties"):
+            ok = _fast_eligible(value)
+        elif key in ("allOf", "anyOf"):
+            ok = isinstance(value, list) and bool(value) and all(_fast_eligible(v) for v in value)
+        elif key == "required":
+            ok = isinstance(value, list) and all(_plain_text(v) for v in value)
+        elif key == "enum":  # strings and null only: True == 1 in Python, not in JSON Schema
+            ok = isinstance(value, list) and all(v is None or _plain_text(v) for v in value)
+        elif key == "const":
+            ok = value is None or _plain_text(value)
+        elif key in _FAST_NUMBERS:
+            ok = _plain_number(value)
+        elif key in _FAST_COUNTS:
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        else:
+            ok = key in _FAST_NOTES
+        if not ok:
+            return False
+    return True
+
+
+def _fast_check(schema: Mapping[str, Any]) -> Callable[[Any], Any] | None:
+    """fastjsonschema's check for a schema within the subset above, else None. Defaults are never filled in."""
+    if not _fast_eligible(schema, root=True):
+        return None
+    import fastjsonschema
+
+    draft7 = {**schema, "$schema": "http://json-schema.org/draft-07/schema#"}
+    try:
+        check: Callable[[Any], Any] = fastjsonschema.compile(draft7, use_default=False, use_formats=False)
+    except (fastjsonschema.JsonSchemaDefinitionException, RecursionError):  # pragma: no cover - jsonschema accepted it
+        return None
+    return check
 
 
 def schema_problem(schema: Any) -> str | None:
@@ -224,11 +330,20 @@ def values_violations(values: Any, schema: Mapping[str, Any], path: str, what: s
     import jsonschema
 
     try:
-        validator = _validator(schema)
+        validator, fast = _checks(schema)
     except jsonschema.SchemaError:
         return []  # reported against the catalog entry, not the installation
+    instance = values if values is not None else {}
+    if fast is not None:
+        import fastjsonschema
+
+        try:
+            fast(instance)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass  # jsonschema decides, and says where
     out = []
-    for error in validator.iter_errors(values if values is not None else {}):
+    for error in validator.iter_errors(instance):
         where = join_path(path, *list(error.absolute_path))
         out.append(
             Violation(

@@ -24,12 +24,24 @@ def _expected(path: Path) -> set[str]:
     return {r.strip() for r in first.split(":", 1)[1].split(",")}
 
 
+def _declared_skips(path: Path) -> int:
+    """`# skipped: N` in a valid file's header comment; 0 when absent: every document must be checked, so that a
+    kind read as nothing (and so without errors) cannot pass for valid."""
+    for line in path.read_text().splitlines():
+        if not line.startswith("#"):
+            break
+        if line.startswith("# skipped:"):
+            return int(line.split(":", 1)[1])
+    return 0
+
+
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
 def test_valid_fixture_has_no_errors(path: Path) -> None:
     report = _report(path)
     errors = [str(f.violation) for f in report.findings if f.violation.is_error]
     assert errors == []
     assert report.documents >= 1
+    assert report.skipped == _declared_skips(path), [n.reason for n in report.skipped_documents]
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)

@@ -2,7 +2,8 @@
 
 For every document that the webhook would see (catalog sources and installations), the webhook is given the same
 facts that `validate` derives from the files (the catalogs and installations among them), and must return the
-same allow/deny verdict and the same error rule ids.
+same allow/deny verdict and the same error rule ids. The original's ProfileSubscriptions, which no webhook sees,
+are compared through the installation `kubectl profiles migrate` makes of them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import pytest
 
 from kubectl_profiles.cli.validate import parse_documents, validate_documents
 from kubectl_profiles.model.facts import Facts, Policy
+from kubectl_profiles.model.subscription import to_installation
+from kubectl_profiles.rules.subscription import form_violations
 from tests.webhook_support import admission, filled_cache
 from webhook.server import answer
 
@@ -34,14 +37,23 @@ def test_validate_and_webhook_agree(path: Path) -> None:
     compared = 0
     for doc in docs:
         resource = RESOURCES.get(doc.body.get("kind")) if isinstance(doc.body, dict) else None
+        body = doc.body
+        if isinstance(body, dict) and body.get("kind") == "ProfileSubscription":
+            # The webhook never sees the original's subscriptions; what it would say of the installation that
+            # `migrate` writes for one must be what `validate` says of the subscription.
+            if form_violations(body):
+                continue
+            resource, body = RESOURCES["ProfileInstallation"], to_installation(body).installation
         if resource is None:
             continue
-        ns = doc.body.get("metadata", {}).get("namespace", "default")
-        review = admission(doc.body, resource=resource, namespace=ns, user="", groups=())
+        ns = body.get("metadata", {}).get("namespace", "default")
+        review = admission(body, resource=resource, namespace=ns, user="", groups=())
         status, body, outcome = answer(__import__("json").dumps(review).encode(), resource, cache, Policy())
         assert status == 200 and outcome is not None
         expected = sorted(f.violation.rule for f in report.findings if f.index == doc.index and f.violation.is_error)
         assert sorted(v.rule for v in outcome.errors) == expected
         assert body["response"]["allowed"] is (not expected)
         compared += 1
-    assert compared or all(not isinstance(d.body, dict) or d.body.get("kind") not in RESOURCES for d in docs)
+    assert compared or all(
+        not isinstance(d.body, dict) or d.body.get("kind") not in (*RESOURCES, "ProfileSubscription") for d in docs
+    )

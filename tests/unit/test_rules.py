@@ -8,7 +8,7 @@ import pytest
 
 from kubectl_profiles import rules
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
-from kubectl_profiles.model.refs import SourceRef
+from kubectl_profiles.model.refs import SourceRef, source_ref
 
 
 def catalog(name: str = "apps", namespace: str = "default", access: Any = None, **entry: Any) -> dict[str, Any]:
@@ -87,8 +87,9 @@ def test_artifact_with_chart_and_kustomize_is_invalid() -> None:
 
 
 def test_nested_profile_leading_back_to_itself_names_the_loop() -> None:
-    a = SourceRef("https://example.com/a", tag="a/1.0.0")
-    b = SourceRef("https://example.com/b", tag="b/1.0.0")
+    # Without a path, a nested source's tag prefix is its directory (a/1.0.0 -> a/), as in the original.
+    a = source_ref("https://example.com/a", tag="a/1.0.0")
+    b = source_ref("https://example.com/b", tag="b/1.0.0")
 
     def definition(name: str, nested: SourceRef) -> dict[str, Any]:
         return {
@@ -102,7 +103,7 @@ def test_nested_profile_leading_back_to_itself_names_the_loop() -> None:
     found = rules.check_definition(docs[a.key()], resolver=lambda s: docs.get(s.key()), source=a)
     assert errors(found) == ["definition.nested.cycle"]
     assert (
-        "https://example.com/a@a/1.0.0:. -> https://example.com/b@b/1.0.0:. -> https://example.com/a"
+        "https://example.com/a@a/1.0.0:a -> https://example.com/b@b/1.0.0:b -> https://example.com/a@a/1.0.0:a"
         in found[0].message
     )
 

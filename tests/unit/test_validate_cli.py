@@ -31,7 +31,7 @@ def test_invalid_exits_one_with_file_path_and_rule(capsys: pytest.CaptureFixture
     code, out, err = run(capsys, str(target))
     assert code == 1
     assert out.strip() == (
-        f"{target}:0: error: $.spec.profiles[0].version: '0.not.1' is not a semantic version; "
+        f"{target}:7: error: $.spec.profiles[0].version: '0.not.1' is not a semantic version; "
         "write MAJOR.MINOR.PATCH with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1 "
         "[catalog.version.semver]"
     )
@@ -61,7 +61,7 @@ def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "-o", "github", str(FIXTURES / "invalid" / "definition-duplicate.yaml"))
     assert code == 1
     assert out.startswith("::error file=")
-    assert ",line=1,title=definition.artifact.duplicate $.spec.artifacts[1].name::" in out
+    assert ",line=8,title=definition.artifact.duplicate $.spec.artifacts[1].name::" in out
 
 
 def test_stdin_and_json_list(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,15 +72,19 @@ def test_stdin_and_json_list(capsys: pytest.CaptureFixture[str], monkeypatch: py
     )
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(body.encode())))
     code, out, _ = run(capsys, "-")
-    assert code == 1 and "installation.source.exactly-one" in out and out.startswith("<stdin>:0:")
+    assert code == 1 and "installation.source.exactly-one" in out and out.startswith("<stdin>:1:")
 
 
-def test_unparseable_file_exits_two(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_unparseable_file_is_one_error_and_the_run_goes_on(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("a: [1, 2\n")
-    code, out, err = run(capsys, str(bad))
-    assert code == 2 and out == ""
-    assert err.startswith(f"error: {bad}:") and "not valid YAML" in err and "Traceback" not in err
+    good = tmp_path / "good.yaml"
+    good.write_text((FIXTURES / "valid" / "catalog-versions.yaml").read_text())
+    code, out, err = run(capsys, str(bad), str(good))
+    assert code == 1
+    assert out.startswith(f"{bad}:2: error: $: not valid YAML: ") and out.rstrip().endswith("[input.parse]")
+    assert len(out.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "1 errors" in err and "checked 1 documents" in err
 
 
 def test_missing_path_and_bad_flags_exit_two(capsys: pytest.CaptureFixture[str]) -> None:
@@ -95,8 +99,8 @@ def test_alias_bomb_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
         lines.append(f"b{i}: &b{i} [*a, *a, *a, *a, *a, *a]")
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text("\n".join(lines))
-    code, _, err = run(capsys, str(bomb))
-    assert code == 2 and "aliases" in err
+    code, out, _ = run(capsys, str(bomb))
+    assert code == 1 and "aliases" in out and "[input.parse]" in out
 
 
 def test_facts_flags_change_the_verdict(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -168,11 +172,11 @@ def test_directory_walk_order_suffixes_and_limits(
     assert out == ""
     assert code == 0 and "checked 3 documents (1 skipped)" in err
     monkeypatch.setattr(validate_mod, "MAX_FILE_BYTES", 64)
-    code, _, err = run(capsys, str(tmp_path / "a-c.yaml"))
-    assert code == 2 and "larger than" in err
+    code, out, _ = run(capsys, str(tmp_path / "a-c.yaml"))
+    assert code == 1 and "larger than" in out and "[input.unreadable]" in out
 
 
-def test_unreadable_directory_exits_two(
+def test_unreadable_directory_is_one_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import os
@@ -188,5 +192,9 @@ def test_unreadable_directory_exits_two(
 
     monkeypatch.setattr(os, "scandir", scandir)
     code, out, err = run(capsys, str(tmp_path))
-    assert code == 2 and out == ""
-    assert "locked: cannot read the directory: Permission denied" in err and "Traceback" not in err
+    assert code == 1
+    assert (
+        out.strip()
+        == f"{tmp_path / 'locked'}:1: error: $: cannot read the directory: Permission denied [input.unreadable]"
+    )
+    assert "Traceback" not in err

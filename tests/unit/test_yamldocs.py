@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -271,3 +272,88 @@ def test_scan_sends_divergent_text_to_pyyaml(text: str) -> None:
 )
 def test_scan_lets_ordinary_text_through(text: str) -> None:
     assert not needs_pyyaml(text)
+
+
+# --- lines of fields: the quick reading of block text must be the composed one, or step aside -------------------
+KEYS = st.sampled_from(["name", "spec", "kind", "version", "a.b", "x-y", "profiles.weave.works/source", "k 1", "Z"])
+LEAVES = st.one_of(
+    st.sampled_from(["1.0.0", "", "a: b", "- x", "# not a comment", "{x}", "multi\nline\ntext", "x" * 90]),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+)
+TREES = st.recursive(
+    LEAVES,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=4)),
+    max_leaves=14,
+)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[list[Any]]:
+    out = [list(prefix)]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _paths(v, (*prefix, *k.split(".")))  # dotted keys come as separate tokens, as in JSON paths
+        out.append([*prefix, "missing"])
+    elif isinstance(node, list):
+        for n, v in enumerate(node):
+            out += _paths(v, (*prefix, n))
+        out.append([*prefix, len(node)])
+    return out
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """Sequences indented under their key, as people (and ruamel) often write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
+
+
+def _styles(doc: Any) -> list[str]:
+    return [
+        yaml.safe_dump(doc, sort_keys=False),
+        yaml.safe_dump(doc, sort_keys=False, indent=4, width=40),
+        yaml.dump(doc, Dumper=_IndentedDumper, sort_keys=False),
+        yaml.safe_dump(doc, sort_keys=False, default_flow_style=None),
+        "# leading comment\n---\n" + yaml.safe_dump(doc, sort_keys=False).replace(":\n", ":  # note\n", 2),
+        json.dumps(doc, indent=2),
+        "a: 1\n---\n" + yaml.safe_dump(doc, sort_keys=False, explicit_start=False),
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(KEYS, TREES, min_size=1, max_size=5))
+def test_quick_lines_are_the_composed_lines(doc: dict[str, Any]) -> None:
+    for text in _styles(doc):
+        stream = 1 if text.startswith("a: 1\n---") else 0
+        nodes = yaml.compose_all(text, Loader=yaml.SafeLoader)
+        node = list(nodes)[stream]
+        locator = yamldocs.Locator(text)
+        for path in _paths(doc):
+            expected = yamldocs.line_of(node, path)
+            assert locator.line(stream, path) == expected, (text, path)
+
+
+def test_quick_lines_need_no_composing_for_block_manifests() -> None:
+    text = (
+        "# a catalog\n---\napiVersion: weave.works/v1alpha1\nkind: ProfileCatalogSource\nmetadata:\n"
+        "  name: c\n  annotations:\n    profiles.weave.works/source: x\nspec:\n  profiles:\n  - name: a\n"
+        "    version: 1.0\n  -   name: b\n      tag: main\n  - {name: c, version: x}\n---\nkind: Other\n"
+    )
+    locator = yamldocs.Locator(text)
+    cases = {
+        "$.spec.profiles[0].version": 12,
+        "$.spec.profiles[1].tag": 14,
+        "$.spec.profiles[2].version": 15,
+        "$.metadata.annotations.profiles.weave.works/source": 8,
+        "$.spec.profiles[1].missing": 13,
+        "$": 3,
+    }
+    for path, line in cases.items():
+        if not path.endswith("missing"):
+            assert locator.line(0, yamldocs.path_tokens(path)) == line, path
+    assert locator.line(1, []) == 17
+    assert not locator._composed  # read off the text
+    # a field that is not there: the quick reading steps aside, and composing gives its parent's line
+    assert locator.line(0, yamldocs.path_tokens("$.spec.profiles[1].missing")) == 13
+    assert locator._composed

@@ -1,0 +1,399 @@
+# Generated from crds/profilecatalogsources.yaml by `python -m kubectl_profiles.schema` (fastjsonschema
+# compile_to_code); do not edit. tests/unit/test_generated_validators.py regenerates it and compares.
+# fmt: off
+VERSION = "2.22.3"
+from decimal import Decimal
+import re
+from kubectl_profiles.generated import JsonSchemaValueException, JsonSchemaValuesException
+
+
+REGEX_PATTERNS = {
+    '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': re.compile('^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\Z'),
+    '^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$': re.compile('^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?\\Z'),
+    'date-time_re_pattern': re.compile('^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)(t|T)(?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d|60)(?:\\.\\d+)?(?:[+-](?:[01]\\d|2[0-3]):[0-5]\\d|[+-](?:[01]\\d|2[0-3])[0-5]\\d|z|Z)\\Z')
+}
+
+NoneType = type(None)
+
+def validate(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "apiVersion" in data_keys:
+            data_keys.remove("apiVersion")
+            data__apiVersion = data["apiVersion"]
+            if not isinstance(data__apiVersion, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".apiVersion must be string")
+        if "kind" in data_keys:
+            data_keys.remove("kind")
+            data__kind = data["kind"]
+            if not isinstance(data__kind, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be string")
+        if "metadata" in data_keys:
+            data_keys.remove("metadata")
+            data__metadata = data["metadata"]
+            if not isinstance(data__metadata, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must be object")
+        if "spec" in data_keys:
+            data_keys.remove("spec")
+            data__spec = data["spec"]
+            if not isinstance(data__spec, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec must be object")
+            data__spec_is_dict = isinstance(data__spec, dict)
+            if data__spec_is_dict:
+                data__spec_keys = set(data__spec.keys())
+                if "profiles" in data__spec_keys:
+                    data__spec_keys.remove("profiles")
+                    data__spec__profiles = data__spec["profiles"]
+                    if not isinstance(data__spec__profiles, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles must be array")
+                    data__spec__profiles_is_list = isinstance(data__spec__profiles, (list, tuple))
+                    if data__spec__profiles_is_list:
+                        data__spec__profiles_len = len(data__spec__profiles)
+                        for data__spec__profiles_x, data__spec__profiles_item in enumerate(data__spec__profiles):
+                            if not isinstance(data__spec__profiles_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}]".format(**locals()) + " must be object")
+                            data__spec__profiles_item_is_dict = isinstance(data__spec__profiles_item, dict)
+                            if data__spec__profiles_item_is_dict:
+                                data__spec__profiles_item__missing_keys = set(['name', 'version']) - data__spec__profiles_item.keys()
+                                if data__spec__profiles_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}]".format(**locals()) + " must contain ")
+                                data__spec__profiles_item_keys = set(data__spec__profiles_item.keys())
+                                if "name" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("name")
+                                    data__spec__profiles_item__name = data__spec__profiles_item["name"]
+                                    if not isinstance(data__spec__profiles_item__name, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].name".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__name, str):
+                                        data__spec__profiles_item__name_len = len(data__spec__profiles_item__name)
+                                        if data__spec__profiles_item__name_len > 63:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].name".format(**locals()) + " must be shorter than or equal to 63 characters")
+                                        if not REGEX_PATTERNS['^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'].search(data__spec__profiles_item__name):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].name".format(**locals()) + " must match pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+                                if "version" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("version")
+                                    data__spec__profiles_item__version = data__spec__profiles_item["version"]
+                                    if not isinstance(data__spec__profiles_item__version, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].version".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__version, str):
+                                        data__spec__profiles_item__version_len = len(data__spec__profiles_item__version)
+                                        if data__spec__profiles_item__version_len > 128:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].version".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                        if not REGEX_PATTERNS['^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$'].search(data__spec__profiles_item__version):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].version".format(**locals()) + " must match pattern ^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$")
+                                if "tag" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("tag")
+                                    data__spec__profiles_item__tag = data__spec__profiles_item["tag"]
+                                    if not isinstance(data__spec__profiles_item__tag, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].tag".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__tag, str):
+                                        data__spec__profiles_item__tag_len = len(data__spec__profiles_item__tag)
+                                        if data__spec__profiles_item__tag_len > 256:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].tag".format(**locals()) + " must be shorter than or equal to 256 characters")
+                                if "url" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("url")
+                                    data__spec__profiles_item__url = data__spec__profiles_item["url"]
+                                    if not isinstance(data__spec__profiles_item__url, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].url".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__url, str):
+                                        data__spec__profiles_item__url_len = len(data__spec__profiles_item__url)
+                                        if data__spec__profiles_item__url_len > 2048:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].url".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                if "path" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("path")
+                                    data__spec__profiles_item__path = data__spec__profiles_item["path"]
+                                    if not isinstance(data__spec__profiles_item__path, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].path".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__path, str):
+                                        data__spec__profiles_item__path_len = len(data__spec__profiles_item__path)
+                                        if data__spec__profiles_item__path_len > 1024:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].path".format(**locals()) + " must be shorter than or equal to 1024 characters")
+                                if "description" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("description")
+                                    data__spec__profiles_item__description = data__spec__profiles_item["description"]
+                                    if not isinstance(data__spec__profiles_item__description, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].description".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__description, str):
+                                        data__spec__profiles_item__description_len = len(data__spec__profiles_item__description)
+                                        if data__spec__profiles_item__description_len > 4096:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].description".format(**locals()) + " must be shorter than or equal to 4096 characters")
+                                if "keywords" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("keywords")
+                                    data__spec__profiles_item__keywords = data__spec__profiles_item["keywords"]
+                                    if not isinstance(data__spec__profiles_item__keywords, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].keywords".format(**locals()) + " must be array")
+                                    data__spec__profiles_item__keywords_is_list = isinstance(data__spec__profiles_item__keywords, (list, tuple))
+                                    if data__spec__profiles_item__keywords_is_list:
+                                        data__spec__profiles_item__keywords_len = len(data__spec__profiles_item__keywords)
+                                        if data__spec__profiles_item__keywords_len > 64:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].keywords".format(**locals()) + " must contain less than or equal to 64 items")
+                                        for data__spec__profiles_item__keywords_x, data__spec__profiles_item__keywords_item in enumerate(data__spec__profiles_item__keywords):
+                                            if not isinstance(data__spec__profiles_item__keywords_item, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].keywords[{data__spec__profiles_item__keywords_x}]".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__profiles_item__keywords_item, str):
+                                                data__spec__profiles_item__keywords_item_len = len(data__spec__profiles_item__keywords_item)
+                                                if data__spec__profiles_item__keywords_item_len > 128:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].keywords[{data__spec__profiles_item__keywords_x}]".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "maintainer" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("maintainer")
+                                    data__spec__profiles_item__maintainer = data__spec__profiles_item["maintainer"]
+                                    if not isinstance(data__spec__profiles_item__maintainer, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].maintainer".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__maintainer, str):
+                                        data__spec__profiles_item__maintainer_len = len(data__spec__profiles_item__maintainer)
+                                        if data__spec__profiles_item__maintainer_len > 512:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].maintainer".format(**locals()) + " must be shorter than or equal to 512 characters")
+                                if "catalog" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("catalog")
+                                    data__spec__profiles_item__catalog = data__spec__profiles_item["catalog"]
+                                    if not isinstance(data__spec__profiles_item__catalog, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].catalog".format(**locals()) + " must be string")
+                                if "prerequisites" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("prerequisites")
+                                    data__spec__profiles_item__prerequisites = data__spec__profiles_item["prerequisites"]
+                                    if not isinstance(data__spec__profiles_item__prerequisites, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].prerequisites".format(**locals()) + " must be array")
+                                    data__spec__profiles_item__prerequisites_is_list = isinstance(data__spec__profiles_item__prerequisites, (list, tuple))
+                                    if data__spec__profiles_item__prerequisites_is_list:
+                                        data__spec__profiles_item__prerequisites_len = len(data__spec__profiles_item__prerequisites)
+                                        if data__spec__profiles_item__prerequisites_len > 64:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].prerequisites".format(**locals()) + " must contain less than or equal to 64 items")
+                                        for data__spec__profiles_item__prerequisites_x, data__spec__profiles_item__prerequisites_item in enumerate(data__spec__profiles_item__prerequisites):
+                                            if not isinstance(data__spec__profiles_item__prerequisites_item, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].prerequisites[{data__spec__profiles_item__prerequisites_x}]".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__profiles_item__prerequisites_item, str):
+                                                data__spec__profiles_item__prerequisites_item_len = len(data__spec__profiles_item__prerequisites_item)
+                                                if data__spec__profiles_item__prerequisites_item_len > 512:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].prerequisites[{data__spec__profiles_item__prerequisites_x}]".format(**locals()) + " must be shorter than or equal to 512 characters")
+                                if "deprecated" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("deprecated")
+                                    data__spec__profiles_item__deprecated = data__spec__profiles_item["deprecated"]
+                                    if not isinstance(data__spec__profiles_item__deprecated, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].deprecated".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__deprecated, str):
+                                        data__spec__profiles_item__deprecated_len = len(data__spec__profiles_item__deprecated)
+                                        if data__spec__profiles_item__deprecated_len > 1024:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].deprecated".format(**locals()) + " must be shorter than or equal to 1024 characters")
+                                if "valuesSchema" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("valuesSchema")
+                                    data__spec__profiles_item__valuesSchema = data__spec__profiles_item["valuesSchema"]
+                                    if not isinstance(data__spec__profiles_item__valuesSchema, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].valuesSchema".format(**locals()) + " must be object")
+                if "repositories" in data__spec_keys:
+                    data__spec_keys.remove("repositories")
+                    data__spec__repositories = data__spec["repositories"]
+                    if not isinstance(data__spec__repositories, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories must be array")
+                    data__spec__repositories_is_list = isinstance(data__spec__repositories, (list, tuple))
+                    if data__spec__repositories_is_list:
+                        data__spec__repositories_len = len(data__spec__repositories)
+                        for data__spec__repositories_x, data__spec__repositories_item in enumerate(data__spec__repositories):
+                            if not isinstance(data__spec__repositories_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}]".format(**locals()) + " must be object")
+                            data__spec__repositories_item_is_dict = isinstance(data__spec__repositories_item, dict)
+                            if data__spec__repositories_item_is_dict:
+                                data__spec__repositories_item__missing_keys = set(['url']) - data__spec__repositories_item.keys()
+                                if data__spec__repositories_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}]".format(**locals()) + " must contain ")
+                                data__spec__repositories_item_keys = set(data__spec__repositories_item.keys())
+                                if "url" in data__spec__repositories_item_keys:
+                                    data__spec__repositories_item_keys.remove("url")
+                                    data__spec__repositories_item__url = data__spec__repositories_item["url"]
+                                    if not isinstance(data__spec__repositories_item__url, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].url".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__repositories_item__url, str):
+                                        data__spec__repositories_item__url_len = len(data__spec__repositories_item__url)
+                                        if data__spec__repositories_item__url_len > 2048:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].url".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                if "secretRef" in data__spec__repositories_item_keys:
+                                    data__spec__repositories_item_keys.remove("secretRef")
+                                    data__spec__repositories_item__secretRef = data__spec__repositories_item["secretRef"]
+                                    if not isinstance(data__spec__repositories_item__secretRef, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].secretRef".format(**locals()) + " must be object")
+                                    data__spec__repositories_item__secretRef_is_dict = isinstance(data__spec__repositories_item__secretRef, dict)
+                                    if data__spec__repositories_item__secretRef_is_dict:
+                                        data__spec__repositories_item__secretRef__missing_keys = set(['name']) - data__spec__repositories_item__secretRef.keys()
+                                        if data__spec__repositories_item__secretRef__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].secretRef".format(**locals()) + " must contain ")
+                                        data__spec__repositories_item__secretRef_keys = set(data__spec__repositories_item__secretRef.keys())
+                                        if "name" in data__spec__repositories_item__secretRef_keys:
+                                            data__spec__repositories_item__secretRef_keys.remove("name")
+                                            data__spec__repositories_item__secretRef__name = data__spec__repositories_item__secretRef["name"]
+                                            if not isinstance(data__spec__repositories_item__secretRef__name, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].secretRef.name".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__repositories_item__secretRef__name, str):
+                                                data__spec__repositories_item__secretRef__name_len = len(data__spec__repositories_item__secretRef__name)
+                                                if data__spec__repositories_item__secretRef__name_len > 253:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].secretRef.name".format(**locals()) + " must be shorter than or equal to 253 characters")
+                if "access" in data__spec_keys:
+                    data__spec_keys.remove("access")
+                    data__spec__access = data__spec["access"]
+                    if not isinstance(data__spec__access, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access must be object")
+                    data__spec__access_is_dict = isinstance(data__spec__access, dict)
+                    if data__spec__access_is_dict:
+                        data__spec__access_keys = set(data__spec__access.keys())
+                        if "namespaces" in data__spec__access_keys:
+                            data__spec__access_keys.remove("namespaces")
+                            data__spec__access__namespaces = data__spec__access["namespaces"]
+                            if not isinstance(data__spec__access__namespaces, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaces must be array")
+                            data__spec__access__namespaces_is_list = isinstance(data__spec__access__namespaces, (list, tuple))
+                            if data__spec__access__namespaces_is_list:
+                                data__spec__access__namespaces_len = len(data__spec__access__namespaces)
+                                for data__spec__access__namespaces_x, data__spec__access__namespaces_item in enumerate(data__spec__access__namespaces):
+                                    if not isinstance(data__spec__access__namespaces_item, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaces[{data__spec__access__namespaces_x}]".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__access__namespaces_item, str):
+                                        data__spec__access__namespaces_item_len = len(data__spec__access__namespaces_item)
+                                        if data__spec__access__namespaces_item_len > 63:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaces[{data__spec__access__namespaces_x}]".format(**locals()) + " must be shorter than or equal to 63 characters")
+                        if "namespaceSelector" in data__spec__access_keys:
+                            data__spec__access_keys.remove("namespaceSelector")
+                            data__spec__access__namespaceSelector = data__spec__access["namespaceSelector"]
+                            if not isinstance(data__spec__access__namespaceSelector, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector must be object")
+                            data__spec__access__namespaceSelector_is_dict = isinstance(data__spec__access__namespaceSelector, dict)
+                            if data__spec__access__namespaceSelector_is_dict:
+                                data__spec__access__namespaceSelector_keys = set(data__spec__access__namespaceSelector.keys())
+                                if "matchLabels" in data__spec__access__namespaceSelector_keys:
+                                    data__spec__access__namespaceSelector_keys.remove("matchLabels")
+                                    data__spec__access__namespaceSelector__matchLabels = data__spec__access__namespaceSelector["matchLabels"]
+                                    if not isinstance(data__spec__access__namespaceSelector__matchLabels, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchLabels must be object")
+                                    data__spec__access__namespaceSelector__matchLabels_is_dict = isinstance(data__spec__access__namespaceSelector__matchLabels, dict)
+                                    if data__spec__access__namespaceSelector__matchLabels_is_dict:
+                                        data__spec__access__namespaceSelector__matchLabels_keys = set(data__spec__access__namespaceSelector__matchLabels.keys())
+                                        for data__spec__access__namespaceSelector__matchLabels_key in data__spec__access__namespaceSelector__matchLabels_keys:
+                                            if data__spec__access__namespaceSelector__matchLabels_key not in []:
+                                                data__spec__access__namespaceSelector__matchLabels_value = data__spec__access__namespaceSelector__matchLabels.get(data__spec__access__namespaceSelector__matchLabels_key)
+                                                if not isinstance(data__spec__access__namespaceSelector__matchLabels_value, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchLabels.{data__spec__access__namespaceSelector__matchLabels_key}".format(**locals()) + " must be string")
+                                if "matchExpressions" in data__spec__access__namespaceSelector_keys:
+                                    data__spec__access__namespaceSelector_keys.remove("matchExpressions")
+                                    data__spec__access__namespaceSelector__matchExpressions = data__spec__access__namespaceSelector["matchExpressions"]
+                                    if not isinstance(data__spec__access__namespaceSelector__matchExpressions, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions must be array")
+                                    data__spec__access__namespaceSelector__matchExpressions_is_list = isinstance(data__spec__access__namespaceSelector__matchExpressions, (list, tuple))
+                                    if data__spec__access__namespaceSelector__matchExpressions_is_list:
+                                        data__spec__access__namespaceSelector__matchExpressions_len = len(data__spec__access__namespaceSelector__matchExpressions)
+                                        for data__spec__access__namespaceSelector__matchExpressions_x, data__spec__access__namespaceSelector__matchExpressions_item in enumerate(data__spec__access__namespaceSelector__matchExpressions):
+                                            if not isinstance(data__spec__access__namespaceSelector__matchExpressions_item, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions[{data__spec__access__namespaceSelector__matchExpressions_x}]".format(**locals()) + " must be object")
+                                            data__spec__access__namespaceSelector__matchExpressions_item_is_dict = isinstance(data__spec__access__namespaceSelector__matchExpressions_item, dict)
+                                            if data__spec__access__namespaceSelector__matchExpressions_item_is_dict:
+                                                data__spec__access__namespaceSelector__matchExpressions_item__missing_keys = set(['key', 'operator']) - data__spec__access__namespaceSelector__matchExpressions_item.keys()
+                                                if data__spec__access__namespaceSelector__matchExpressions_item__missing_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions[{data__spec__access__namespaceSelector__matchExpressions_x}]".format(**locals()) + " must contain ")
+                                                data__spec__access__namespaceSelector__matchExpressions_item_keys = set(data__spec__access__namespaceSelector__matchExpressions_item.keys())
+                                                if "key" in data__spec__access__namespaceSelector__matchExpressions_item_keys:
+                                                    data__spec__access__namespaceSelector__matchExpressions_item_keys.remove("key")
+                                                    data__spec__access__namespaceSelector__matchExpressions_item__key = data__spec__access__namespaceSelector__matchExpressions_item["key"]
+                                                    if not isinstance(data__spec__access__namespaceSelector__matchExpressions_item__key, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions[{data__spec__access__namespaceSelector__matchExpressions_x}].key".format(**locals()) + " must be string")
+                                                if "operator" in data__spec__access__namespaceSelector__matchExpressions_item_keys:
+                                                    data__spec__access__namespaceSelector__matchExpressions_item_keys.remove("operator")
+                                                    data__spec__access__namespaceSelector__matchExpressions_item__operator = data__spec__access__namespaceSelector__matchExpressions_item["operator"]
+                                                    if not isinstance(data__spec__access__namespaceSelector__matchExpressions_item__operator, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions[{data__spec__access__namespaceSelector__matchExpressions_x}].operator".format(**locals()) + " must be string")
+                                                    if not (isinstance(data__spec__access__namespaceSelector__matchExpressions_item__operator, str) and data__spec__access__namespaceSelector__matchExpressions_item__operator == 'In' or isinstance(data__spec__access__namespaceSelector__matchExpressions_item__operator, str) and data__spec__access__namespaceSelector__matchExpressions_item__operator == 'NotIn' or isinstance(data__spec__access__namespaceSelector__matchExpressions_item__operator, str) and data__spec__access__namespaceSelector__matchExpressions_item__operator == 'Exists' or isinstance(data__spec__access__namespaceSelector__matchExpressions_item__operator, str) and data__spec__access__namespaceSelector__matchExpressions_item__operator == 'DoesNotExist'):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions[{data__spec__access__namespaceSelector__matchExpressions_x}].operator".format(**locals()) + " must be one of ['In', 'NotIn', 'Exists', 'DoesNotExist']")
+                                                if "values" in data__spec__access__namespaceSelector__matchExpressions_item_keys:
+                                                    data__spec__access__namespaceSelector__matchExpressions_item_keys.remove("values")
+                                                    data__spec__access__namespaceSelector__matchExpressions_item__values = data__spec__access__namespaceSelector__matchExpressions_item["values"]
+                                                    if not isinstance(data__spec__access__namespaceSelector__matchExpressions_item__values, (list, tuple)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions[{data__spec__access__namespaceSelector__matchExpressions_x}].values".format(**locals()) + " must be array")
+                                                    data__spec__access__namespaceSelector__matchExpressions_item__values_is_list = isinstance(data__spec__access__namespaceSelector__matchExpressions_item__values, (list, tuple))
+                                                    if data__spec__access__namespaceSelector__matchExpressions_item__values_is_list:
+                                                        data__spec__access__namespaceSelector__matchExpressions_item__values_len = len(data__spec__access__namespaceSelector__matchExpressions_item__values)
+                                                        for data__spec__access__namespaceSelector__matchExpressions_item__values_x, data__spec__access__namespaceSelector__matchExpressions_item__values_item in enumerate(data__spec__access__namespaceSelector__matchExpressions_item__values):
+                                                            if not isinstance(data__spec__access__namespaceSelector__matchExpressions_item__values_item, (str)):
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.namespaceSelector.matchExpressions[{data__spec__access__namespaceSelector__matchExpressions_x}].values[{data__spec__access__namespaceSelector__matchExpressions_item__values_x}]".format(**locals()) + " must be string")
+                        if "groups" in data__spec__access_keys:
+                            data__spec__access_keys.remove("groups")
+                            data__spec__access__groups = data__spec__access["groups"]
+                            if not isinstance(data__spec__access__groups, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.groups must be array")
+                            data__spec__access__groups_is_list = isinstance(data__spec__access__groups, (list, tuple))
+                            if data__spec__access__groups_is_list:
+                                data__spec__access__groups_len = len(data__spec__access__groups)
+                                for data__spec__access__groups_x, data__spec__access__groups_item in enumerate(data__spec__access__groups):
+                                    if not isinstance(data__spec__access__groups_item, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.groups[{data__spec__access__groups_x}]".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__access__groups_item, str):
+                                        data__spec__access__groups_item_len = len(data__spec__access__groups_item)
+                                        if data__spec__access__groups_item_len > 253:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.access.groups[{data__spec__access__groups_x}]".format(**locals()) + " must be shorter than or equal to 253 characters")
+        if "status" in data_keys:
+            data_keys.remove("status")
+            data__status = data["status"]
+            if not isinstance(data__status, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be object")
+            data__status_is_dict = isinstance(data__status, dict)
+            if data__status_is_dict:
+                data__status_keys = set(data__status.keys())
+                if "observedGeneration" in data__status_keys:
+                    data__status_keys.remove("observedGeneration")
+                    data__status__observedGeneration = data__status["observedGeneration"]
+                    if not isinstance(data__status__observedGeneration, (int)) and not (isinstance(data__status__observedGeneration, float) and data__status__observedGeneration.is_integer()) or isinstance(data__status__observedGeneration, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.observedGeneration must be integer")
+                if "profileCount" in data__status_keys:
+                    data__status_keys.remove("profileCount")
+                    data__status__profileCount = data__status["profileCount"]
+                    if not isinstance(data__status__profileCount, (int)) and not (isinstance(data__status__profileCount, float) and data__status__profileCount.is_integer()) or isinstance(data__status__profileCount, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profileCount must be integer")
+                if "conditions" in data__status_keys:
+                    data__status_keys.remove("conditions")
+                    data__status__conditions = data__status["conditions"]
+                    if not isinstance(data__status__conditions, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions must be array")
+                    data__status__conditions_is_list = isinstance(data__status__conditions, (list, tuple))
+                    if data__status__conditions_is_list:
+                        data__status__conditions_len = len(data__status__conditions)
+                        for data__status__conditions_x, data__status__conditions_item in enumerate(data__status__conditions):
+                            if not isinstance(data__status__conditions_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}]".format(**locals()) + " must be object")
+                            data__status__conditions_item_is_dict = isinstance(data__status__conditions_item, dict)
+                            if data__status__conditions_item_is_dict:
+                                data__status__conditions_item__missing_keys = set(['type', 'status']) - data__status__conditions_item.keys()
+                                if data__status__conditions_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}]".format(**locals()) + " must contain ")
+                                data__status__conditions_item_keys = set(data__status__conditions_item.keys())
+                                if "type" in data__status__conditions_item_keys:
+                                    data__status__conditions_item_keys.remove("type")
+                                    data__status__conditions_item__type = data__status__conditions_item["type"]
+                                    if not isinstance(data__status__conditions_item__type, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].type".format(**locals()) + " must be string")
+                                if "status" in data__status__conditions_item_keys:
+                                    data__status__conditions_item_keys.remove("status")
+                                    data__status__conditions_item__status = data__status__conditions_item["status"]
+                                    if not isinstance(data__status__conditions_item__status, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].status".format(**locals()) + " must be string")
+                                    if not (isinstance(data__status__conditions_item__status, str) and data__status__conditions_item__status == 'True' or isinstance(data__status__conditions_item__status, str) and data__status__conditions_item__status == 'False' or isinstance(data__status__conditions_item__status, str) and data__status__conditions_item__status == 'Unknown'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].status".format(**locals()) + " must be one of ['True', 'False', 'Unknown']")
+                                if "reason" in data__status__conditions_item_keys:
+                                    data__status__conditions_item_keys.remove("reason")
+                                    data__status__conditions_item__reason = data__status__conditions_item["reason"]
+                                    if not isinstance(data__status__conditions_item__reason, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].reason".format(**locals()) + " must be string")
+                                if "message" in data__status__conditions_item_keys:
+                                    data__status__conditions_item_keys.remove("message")
+                                    data__status__conditions_item__message = data__status__conditions_item["message"]
+                                    if not isinstance(data__status__conditions_item__message, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].message".format(**locals()) + " must be string")
+                                if "lastTransitionTime" in data__status__conditions_item_keys:
+                                    data__status__conditions_item_keys.remove("lastTransitionTime")
+                                    data__status__conditions_item__lastTransitionTime = data__status__conditions_item["lastTransitionTime"]
+                                    if not isinstance(data__status__conditions_item__lastTransitionTime, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].lastTransitionTime".format(**locals()) + " must be string")
+                                    if isinstance(data__status__conditions_item__lastTransitionTime, str):
+                                        if not REGEX_PATTERNS["date-time_re_pattern"].match(data__status__conditions_item__lastTransitionTime):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].lastTransitionTime".format(**locals()) + " must be date-time")
+                                if "observedGeneration" in data__status__conditions_item_keys:
+                                    data__status__conditions_item_keys.remove("observedGeneration")
+                                    data__status__conditions_item__observedGeneration = data__status__conditions_item["observedGeneration"]
+                                    if not isinstance(data__status__conditions_item__observedGeneration, (int)) and not (isinstance(data__status__conditions_item__observedGeneration, float) and data__status__conditions_item__observedGeneration.is_integer()) or isinstance(data__status__conditions_item__observedGeneration, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.conditions[{data__status__conditions_x}].observedGeneration".format(**locals()) + " must be integer")
+    return data
