@@ -45,6 +45,7 @@ def build(
     values_from: list[dict[str, Any]] | None = None,
     config_map: str | None = None,
     patches: list[dict[str, Any]] | None = None,
+    global_values: dict[str, Any] | None = None,
 ) -> tuple[list[dict[str, Any]], Any, Any]:
     """Resolve, fetch and render; returns (objects, catalog index, entry or None)."""
     from kubectl_profiles.errors import UsageError
@@ -104,6 +105,7 @@ def build(
         values_from=values_from or (),
         config_map=config_map,
         patches=patches or (),
+        global_values=global_values,
         git_repository=repo,
         version_range=version_range,
         warn=lambda message: click.echo(f"warning: {message}", err=True),

@@ -134,14 +134,16 @@ def upgrade_cmd(
 
 
 def kept_settings(current: dict[str, Any]) -> dict[str, Any]:
-    """What an upgrade carries over from the installation besides its values: valuesFrom, configMap, patches and
-    the GitOps repository's GitRepository (dropping them would change what Flux deploys without a word)."""
+    """What an upgrade carries over from the installation besides its values: valuesFrom, configMap, patches,
+    globalValues and the GitOps repository's GitRepository (dropping them would change what Flux deploys without a
+    word)."""
     spec = current.get("spec") or {}
     repo = spec.get("gitRepository") or {}
     return {
         "values_from": list(spec.get("valuesFrom") or []),
         "config_map": spec.get("configMap") or None,
         "patches": list(spec.get("patches") or []),
+        "global_values": dict(spec.get("globalValues") or {}) or None,
         "git_repository": f"{repo.get('namespace') or ''}/{repo['name']}".lstrip("/") if repo.get("name") else None,
     }
 

@@ -10,6 +10,7 @@ from kubectl_profiles.generated import JsonSchemaValueException, JsonSchemaValue
 REGEX_PATTERNS = {
     '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': re.compile('^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\Z'),
     '^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$': re.compile('^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?\\Z'),
+    '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$': re.compile('^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+\\Z'),
     'date-time_re_pattern': re.compile('^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)(t|T)(?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d|60)(?:\\.\\d+)?(?:[+-](?:[01]\\d|2[0-3]):[0-5]\\d|[+-](?:[01]\\d|2[0-3])[0-5]\\d|z|Z)\\Z')
 }
 
@@ -55,9 +56,30 @@ def validate(data, custom_formats={}, name_prefix=None):
                         for data__spec__profiles_x, data__spec__profiles_item in enumerate(data__spec__profiles):
                             if not isinstance(data__spec__profiles_item, (dict)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}]".format(**locals()) + " must be object")
+                            data__spec__profiles_item_any_of_count1 = 0
+                            if not data__spec__profiles_item_any_of_count1:
+                                try:
+                                    data__spec__profiles_item_is_dict = isinstance(data__spec__profiles_item, dict)
+                                    if data__spec__profiles_item_is_dict:
+                                        data__spec__profiles_item__missing_keys = set(['version']) - data__spec__profiles_item.keys()
+                                        if data__spec__profiles_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}]".format(**locals()) + " must contain ")
+                                    data__spec__profiles_item_any_of_count1 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__spec__profiles_item_any_of_count1:
+                                try:
+                                    data__spec__profiles_item_is_dict = isinstance(data__spec__profiles_item, dict)
+                                    if data__spec__profiles_item_is_dict:
+                                        data__spec__profiles_item__missing_keys = set(['tag']) - data__spec__profiles_item.keys()
+                                        if data__spec__profiles_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}]".format(**locals()) + " must contain ")
+                                    data__spec__profiles_item_any_of_count1 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__spec__profiles_item_any_of_count1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}]".format(**locals()) + " cannot be validated by any definition")
                             data__spec__profiles_item_is_dict = isinstance(data__spec__profiles_item, dict)
                             if data__spec__profiles_item_is_dict:
-                                data__spec__profiles_item__missing_keys = set(['name', 'version']) - data__spec__profiles_item.keys()
+                                data__spec__profiles_item__missing_keys = set(['name']) - data__spec__profiles_item.keys()
                                 if data__spec__profiles_item__missing_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}]".format(**locals()) + " must contain ")
                                 data__spec__profiles_item_keys = set(data__spec__profiles_item.keys())
@@ -181,6 +203,108 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     data__spec__profiles_item__valuesSchema = data__spec__profiles_item["valuesSchema"]
                                     if not isinstance(data__spec__profiles_item__valuesSchema, (dict)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].valuesSchema".format(**locals()) + " must be object")
+                                if "chart" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("chart")
+                                    data__spec__profiles_item__chart = data__spec__profiles_item["chart"]
+                                    if not isinstance(data__spec__profiles_item__chart, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart".format(**locals()) + " must be object")
+                                    data__spec__profiles_item__chart_is_dict = isinstance(data__spec__profiles_item__chart, dict)
+                                    if data__spec__profiles_item__chart_is_dict:
+                                        data__spec__profiles_item__chart__missing_keys = set(['url', 'name']) - data__spec__profiles_item__chart.keys()
+                                        if data__spec__profiles_item__chart__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart".format(**locals()) + " must contain ")
+                                        data__spec__profiles_item__chart_keys = set(data__spec__profiles_item__chart.keys())
+                                        if "url" in data__spec__profiles_item__chart_keys:
+                                            data__spec__profiles_item__chart_keys.remove("url")
+                                            data__spec__profiles_item__chart__url = data__spec__profiles_item__chart["url"]
+                                            if not isinstance(data__spec__profiles_item__chart__url, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.url".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__profiles_item__chart__url, str):
+                                                data__spec__profiles_item__chart__url_len = len(data__spec__profiles_item__chart__url)
+                                                if data__spec__profiles_item__chart__url_len > 2048:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.url".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                        if "name" in data__spec__profiles_item__chart_keys:
+                                            data__spec__profiles_item__chart_keys.remove("name")
+                                            data__spec__profiles_item__chart__name = data__spec__profiles_item__chart["name"]
+                                            if not isinstance(data__spec__profiles_item__chart__name, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.name".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__profiles_item__chart__name, str):
+                                                data__spec__profiles_item__chart__name_len = len(data__spec__profiles_item__chart__name)
+                                                if data__spec__profiles_item__chart__name_len > 253:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.name".format(**locals()) + " must be shorter than or equal to 253 characters")
+                                        if "archive" in data__spec__profiles_item__chart_keys:
+                                            data__spec__profiles_item__chart_keys.remove("archive")
+                                            data__spec__profiles_item__chart__archive = data__spec__profiles_item__chart["archive"]
+                                            if not isinstance(data__spec__profiles_item__chart__archive, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.archive".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__profiles_item__chart__archive, str):
+                                                data__spec__profiles_item__chart__archive_len = len(data__spec__profiles_item__chart__archive)
+                                                if data__spec__profiles_item__chart__archive_len > 2048:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.archive".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                        if "digest" in data__spec__profiles_item__chart_keys:
+                                            data__spec__profiles_item__chart_keys.remove("digest")
+                                            data__spec__profiles_item__chart__digest = data__spec__profiles_item__chart["digest"]
+                                            if not isinstance(data__spec__profiles_item__chart__digest, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.digest".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__profiles_item__chart__digest, str):
+                                                data__spec__profiles_item__chart__digest_len = len(data__spec__profiles_item__chart__digest)
+                                                if data__spec__profiles_item__chart__digest_len > 128:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].chart.digest".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "category" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("category")
+                                    data__spec__profiles_item__category = data__spec__profiles_item["category"]
+                                    if not isinstance(data__spec__profiles_item__category, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].category".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__category, str):
+                                        data__spec__profiles_item__category_len = len(data__spec__profiles_item__category)
+                                        if data__spec__profiles_item__category_len > 128:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].category".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "layer" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("layer")
+                                    data__spec__profiles_item__layer = data__spec__profiles_item["layer"]
+                                    if not isinstance(data__spec__profiles_item__layer, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].layer".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__profiles_item__layer, str):
+                                        data__spec__profiles_item__layer_len = len(data__spec__profiles_item__layer)
+                                        if data__spec__profiles_item__layer_len > 128:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].layer".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "links" in data__spec__profiles_item_keys:
+                                    data__spec__profiles_item_keys.remove("links")
+                                    data__spec__profiles_item__links = data__spec__profiles_item["links"]
+                                    if not isinstance(data__spec__profiles_item__links, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links".format(**locals()) + " must be array")
+                                    data__spec__profiles_item__links_is_list = isinstance(data__spec__profiles_item__links, (list, tuple))
+                                    if data__spec__profiles_item__links_is_list:
+                                        data__spec__profiles_item__links_len = len(data__spec__profiles_item__links)
+                                        if data__spec__profiles_item__links_len > 32:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links".format(**locals()) + " must contain less than or equal to 32 items")
+                                        for data__spec__profiles_item__links_x, data__spec__profiles_item__links_item in enumerate(data__spec__profiles_item__links):
+                                            if not isinstance(data__spec__profiles_item__links_item, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links[{data__spec__profiles_item__links_x}]".format(**locals()) + " must be object")
+                                            data__spec__profiles_item__links_item_is_dict = isinstance(data__spec__profiles_item__links_item, dict)
+                                            if data__spec__profiles_item__links_item_is_dict:
+                                                data__spec__profiles_item__links_item__missing_keys = set(['url']) - data__spec__profiles_item__links_item.keys()
+                                                if data__spec__profiles_item__links_item__missing_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links[{data__spec__profiles_item__links_x}]".format(**locals()) + " must contain ")
+                                                data__spec__profiles_item__links_item_keys = set(data__spec__profiles_item__links_item.keys())
+                                                if "name" in data__spec__profiles_item__links_item_keys:
+                                                    data__spec__profiles_item__links_item_keys.remove("name")
+                                                    data__spec__profiles_item__links_item__name = data__spec__profiles_item__links_item["name"]
+                                                    if not isinstance(data__spec__profiles_item__links_item__name, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links[{data__spec__profiles_item__links_x}].name".format(**locals()) + " must be string")
+                                                    if isinstance(data__spec__profiles_item__links_item__name, str):
+                                                        data__spec__profiles_item__links_item__name_len = len(data__spec__profiles_item__links_item__name)
+                                                        if data__spec__profiles_item__links_item__name_len > 256:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links[{data__spec__profiles_item__links_x}].name".format(**locals()) + " must be shorter than or equal to 256 characters")
+                                                if "url" in data__spec__profiles_item__links_item_keys:
+                                                    data__spec__profiles_item__links_item_keys.remove("url")
+                                                    data__spec__profiles_item__links_item__url = data__spec__profiles_item__links_item["url"]
+                                                    if not isinstance(data__spec__profiles_item__links_item__url, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links[{data__spec__profiles_item__links_x}].url".format(**locals()) + " must be string")
+                                                    if isinstance(data__spec__profiles_item__links_item__url, str):
+                                                        data__spec__profiles_item__links_item__url_len = len(data__spec__profiles_item__links_item__url)
+                                                        if data__spec__profiles_item__links_item__url_len > 2048:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.profiles[{data__spec__profiles_x}].links[{data__spec__profiles_item__links_x}].url".format(**locals()) + " must be shorter than or equal to 2048 characters")
                 if "repositories" in data__spec_keys:
                     data__spec_keys.remove("repositories")
                     data__spec__repositories = data__spec["repositories"]
@@ -227,6 +351,60 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 data__spec__repositories_item__secretRef__name_len = len(data__spec__repositories_item__secretRef__name)
                                                 if data__spec__repositories_item__secretRef__name_len > 253:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].secretRef.name".format(**locals()) + " must be shorter than or equal to 253 characters")
+                if "helmRepositories" in data__spec_keys:
+                    data__spec_keys.remove("helmRepositories")
+                    data__spec__helmRepositories = data__spec["helmRepositories"]
+                    if not isinstance(data__spec__helmRepositories, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories must be array")
+                    data__spec__helmRepositories_is_list = isinstance(data__spec__helmRepositories, (list, tuple))
+                    if data__spec__helmRepositories_is_list:
+                        data__spec__helmRepositories_len = len(data__spec__helmRepositories)
+                        for data__spec__helmRepositories_x, data__spec__helmRepositories_item in enumerate(data__spec__helmRepositories):
+                            if not isinstance(data__spec__helmRepositories_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}]".format(**locals()) + " must be object")
+                            data__spec__helmRepositories_item_is_dict = isinstance(data__spec__helmRepositories_item, dict)
+                            if data__spec__helmRepositories_item_is_dict:
+                                data__spec__helmRepositories_item__missing_keys = set(['url']) - data__spec__helmRepositories_item.keys()
+                                if data__spec__helmRepositories_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}]".format(**locals()) + " must contain ")
+                                data__spec__helmRepositories_item_keys = set(data__spec__helmRepositories_item.keys())
+                                if "url" in data__spec__helmRepositories_item_keys:
+                                    data__spec__helmRepositories_item_keys.remove("url")
+                                    data__spec__helmRepositories_item__url = data__spec__helmRepositories_item["url"]
+                                    if not isinstance(data__spec__helmRepositories_item__url, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].url".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__helmRepositories_item__url, str):
+                                        data__spec__helmRepositories_item__url_len = len(data__spec__helmRepositories_item__url)
+                                        if data__spec__helmRepositories_item__url_len > 2048:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].url".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                if "secretRef" in data__spec__helmRepositories_item_keys:
+                                    data__spec__helmRepositories_item_keys.remove("secretRef")
+                                    data__spec__helmRepositories_item__secretRef = data__spec__helmRepositories_item["secretRef"]
+                                    if not isinstance(data__spec__helmRepositories_item__secretRef, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].secretRef".format(**locals()) + " must be object")
+                                    data__spec__helmRepositories_item__secretRef_is_dict = isinstance(data__spec__helmRepositories_item__secretRef, dict)
+                                    if data__spec__helmRepositories_item__secretRef_is_dict:
+                                        data__spec__helmRepositories_item__secretRef__missing_keys = set(['name']) - data__spec__helmRepositories_item__secretRef.keys()
+                                        if data__spec__helmRepositories_item__secretRef__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].secretRef".format(**locals()) + " must contain ")
+                                        data__spec__helmRepositories_item__secretRef_keys = set(data__spec__helmRepositories_item__secretRef.keys())
+                                        if "name" in data__spec__helmRepositories_item__secretRef_keys:
+                                            data__spec__helmRepositories_item__secretRef_keys.remove("name")
+                                            data__spec__helmRepositories_item__secretRef__name = data__spec__helmRepositories_item__secretRef["name"]
+                                            if not isinstance(data__spec__helmRepositories_item__secretRef__name, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].secretRef.name".format(**locals()) + " must be string")
+                                            if isinstance(data__spec__helmRepositories_item__secretRef__name, str):
+                                                data__spec__helmRepositories_item__secretRef__name_len = len(data__spec__helmRepositories_item__secretRef__name)
+                                                if data__spec__helmRepositories_item__secretRef__name_len > 253:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].secretRef.name".format(**locals()) + " must be shorter than or equal to 253 characters")
+                                if "interval" in data__spec__helmRepositories_item_keys:
+                                    data__spec__helmRepositories_item_keys.remove("interval")
+                                    data__spec__helmRepositories_item__interval = data__spec__helmRepositories_item["interval"]
+                                    if not isinstance(data__spec__helmRepositories_item__interval, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].interval".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__helmRepositories_item__interval, str):
+                                        if not REGEX_PATTERNS['^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$'].search(data__spec__helmRepositories_item__interval):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.helmRepositories[{data__spec__helmRepositories_x}].interval".format(**locals()) + " must match pattern ^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
                 if "access" in data__spec_keys:
                     data__spec_keys.remove("access")
                     data__spec__access = data__spec["access"]

@@ -37,6 +37,15 @@ def validate(data, custom_formats={}, name_prefix=None):
             data__spec_is_dict = isinstance(data__spec, dict)
             if data__spec_is_dict:
                 data__spec_keys = set(data__spec.keys())
+                if "name" in data__spec_keys:
+                    data__spec_keys.remove("name")
+                    data__spec__name = data__spec["name"]
+                    if not isinstance(data__spec__name, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.name must be string")
+                    if isinstance(data__spec__name, str):
+                        data__spec__name_len = len(data__spec__name)
+                        if data__spec__name_len > 253:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.name must be shorter than or equal to 253 characters")
                 if "description" in data__spec_keys:
                     data__spec_keys.remove("description")
                     data__spec__description = data__spec["description"]

@@ -200,6 +200,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     data__spec__valuesFrom_item__optional = data__spec__valuesFrom_item["optional"]
                                     if not isinstance(data__spec__valuesFrom_item__optional, (bool)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.valuesFrom[{data__spec__valuesFrom_x}].optional".format(**locals()) + " must be boolean")
+                if "globalValues" in data__spec_keys:
+                    data__spec_keys.remove("globalValues")
+                    data__spec__globalValues = data__spec["globalValues"]
+                    if not isinstance(data__spec__globalValues, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.globalValues must be object")
                 if "configMap" in data__spec_keys:
                     data__spec_keys.remove("configMap")
                     data__spec__configMap = data__spec["configMap"]
@@ -209,6 +214,86 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__spec__configMap_len = len(data__spec__configMap)
                         if data__spec__configMap_len > 253:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.configMap must be shorter than or equal to 253 characters")
+                if "patches" in data__spec_keys:
+                    data__spec_keys.remove("patches")
+                    data__spec__patches = data__spec["patches"]
+                    if not isinstance(data__spec__patches, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches must be array")
+                    data__spec__patches_is_list = isinstance(data__spec__patches, (list, tuple))
+                    if data__spec__patches_is_list:
+                        data__spec__patches_len = len(data__spec__patches)
+                        for data__spec__patches_x, data__spec__patches_item in enumerate(data__spec__patches):
+                            if not isinstance(data__spec__patches_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}]".format(**locals()) + " must be object")
+                            data__spec__patches_item_is_dict = isinstance(data__spec__patches_item, dict)
+                            if data__spec__patches_item_is_dict:
+                                data__spec__patches_item__missing_keys = set(['artifact', 'patch']) - data__spec__patches_item.keys()
+                                if data__spec__patches_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}]".format(**locals()) + " must contain ")
+                                data__spec__patches_item_keys = set(data__spec__patches_item.keys())
+                                if "artifact" in data__spec__patches_item_keys:
+                                    data__spec__patches_item_keys.remove("artifact")
+                                    data__spec__patches_item__artifact = data__spec__patches_item["artifact"]
+                                    if not isinstance(data__spec__patches_item__artifact, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].artifact".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__patches_item__artifact, str):
+                                        data__spec__patches_item__artifact_len = len(data__spec__patches_item__artifact)
+                                        if data__spec__patches_item__artifact_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].artifact".format(**locals()) + " must be longer than or equal to 1 characters")
+                                        if data__spec__patches_item__artifact_len > 1024:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].artifact".format(**locals()) + " must be shorter than or equal to 1024 characters")
+                                if "patch" in data__spec__patches_item_keys:
+                                    data__spec__patches_item_keys.remove("patch")
+                                    data__spec__patches_item__patch = data__spec__patches_item["patch"]
+                                    if not isinstance(data__spec__patches_item__patch, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].patch".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__patches_item__patch, str):
+                                        data__spec__patches_item__patch_len = len(data__spec__patches_item__patch)
+                                        if data__spec__patches_item__patch_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].patch".format(**locals()) + " must be longer than or equal to 1 characters")
+                                if "target" in data__spec__patches_item_keys:
+                                    data__spec__patches_item_keys.remove("target")
+                                    data__spec__patches_item__target = data__spec__patches_item["target"]
+                                    if not isinstance(data__spec__patches_item__target, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target".format(**locals()) + " must be object")
+                                    data__spec__patches_item__target_is_dict = isinstance(data__spec__patches_item__target, dict)
+                                    if data__spec__patches_item__target_is_dict:
+                                        data__spec__patches_item__target_keys = set(data__spec__patches_item__target.keys())
+                                        if "group" in data__spec__patches_item__target_keys:
+                                            data__spec__patches_item__target_keys.remove("group")
+                                            data__spec__patches_item__target__group = data__spec__patches_item__target["group"]
+                                            if not isinstance(data__spec__patches_item__target__group, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target.group".format(**locals()) + " must be string")
+                                        if "version" in data__spec__patches_item__target_keys:
+                                            data__spec__patches_item__target_keys.remove("version")
+                                            data__spec__patches_item__target__version = data__spec__patches_item__target["version"]
+                                            if not isinstance(data__spec__patches_item__target__version, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target.version".format(**locals()) + " must be string")
+                                        if "kind" in data__spec__patches_item__target_keys:
+                                            data__spec__patches_item__target_keys.remove("kind")
+                                            data__spec__patches_item__target__kind = data__spec__patches_item__target["kind"]
+                                            if not isinstance(data__spec__patches_item__target__kind, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target.kind".format(**locals()) + " must be string")
+                                        if "name" in data__spec__patches_item__target_keys:
+                                            data__spec__patches_item__target_keys.remove("name")
+                                            data__spec__patches_item__target__name = data__spec__patches_item__target["name"]
+                                            if not isinstance(data__spec__patches_item__target__name, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target.name".format(**locals()) + " must be string")
+                                        if "namespace" in data__spec__patches_item__target_keys:
+                                            data__spec__patches_item__target_keys.remove("namespace")
+                                            data__spec__patches_item__target__namespace = data__spec__patches_item__target["namespace"]
+                                            if not isinstance(data__spec__patches_item__target__namespace, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target.namespace".format(**locals()) + " must be string")
+                                        if "labelSelector" in data__spec__patches_item__target_keys:
+                                            data__spec__patches_item__target_keys.remove("labelSelector")
+                                            data__spec__patches_item__target__labelSelector = data__spec__patches_item__target["labelSelector"]
+                                            if not isinstance(data__spec__patches_item__target__labelSelector, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target.labelSelector".format(**locals()) + " must be string")
+                                        if "annotationSelector" in data__spec__patches_item__target_keys:
+                                            data__spec__patches_item__target_keys.remove("annotationSelector")
+                                            data__spec__patches_item__target__annotationSelector = data__spec__patches_item__target["annotationSelector"]
+                                            if not isinstance(data__spec__patches_item__target__annotationSelector, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.patches[{data__spec__patches_x}].target.annotationSelector".format(**locals()) + " must be string")
                 if "gitRepository" in data__spec_keys:
                     data__spec_keys.remove("gitRepository")
                     data__spec__gitRepository = data__spec["gitRepository"]

@@ -7,7 +7,8 @@ A ProfileSubscription (`weave.works/v1alpha1`) names its profile one of two ways
 - `spec.profileURL` with `version` (a git tag) or `branch` (default `main`, as the original's CRD defaulted it),
   and `path` -> `spec.source`. Without a path, a tag's prefix is the profile's directory (`model.refs.source_ref`).
 pctl wrote both at once; the catalog form is then the one kept, since the catalog entry also names the repository.
-`values` and `valuesFrom` carry over as they are.
+`valuesFrom` carries over as it is; `values`, which went to every HelmRelease of the profile, become
+`spec.globalValues` (a ProfileInstallation's `spec.values` are per artifact).
 
 `validate` and `audit` check a subscription by checking its installation; `paths` maps the installation's JSON
 paths back to the subscription's fields, so that a violation points at what the user wrote. `migrate` writes the
@@ -67,7 +68,7 @@ def to_installation(doc: Mapping[str, Any]) -> Conversion:
     meta: Mapping[str, Any] = raw_meta if isinstance(raw_meta, Mapping) else {}
     spec: Mapping[str, Any] = raw_spec if isinstance(raw_spec, Mapping) else {}
     out_spec: dict[str, Any] = {}
-    paths = {"$.spec.values": "$.spec.values", "$.spec.valuesFrom": "$.spec.valuesFrom", "$.spec": "$.spec"}
+    paths = {"$.spec.globalValues": "$.spec.values", "$.spec.valuesFrom": "$.spec.valuesFrom", "$.spec": "$.spec"}
     dropped: list[tuple[str, str]] = []
     described = catalog_form(spec)
     if described is not None:
@@ -118,9 +119,10 @@ def to_installation(doc: Mapping[str, Any]) -> Conversion:
         form = "source"
     else:
         form = "none"
-    for key in ("values", "valuesFrom"):
-        if spec.get(key) is not None:
-            out_spec[key] = spec[key]
+    if spec.get("values") is not None:
+        out_spec["globalValues"] = spec["values"]
+    if spec.get("valuesFrom") is not None:
+        out_spec["valuesFrom"] = spec["valuesFrom"]
     known = {"profile_catalog_description", "profileURL", "version", "branch", "path", "values", "valuesFrom"}
     dropped += [(f"spec.{k}", "not a field of the original's ProfileSubscription") for k in spec if k not in known]
     installation = {

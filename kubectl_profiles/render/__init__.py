@@ -360,8 +360,8 @@ def render_installation(
 ) -> list[dict[str, Any]]:
     """The ProfileInstallation first, then the Flux objects, in a stable order.
 
-    `global_values` are the v0.0.5 ProfileSubscription's `values`, which went to every HelmRelease; a
-    ProfileInstallation has no field for them. `warn` receives what cannot be written (dependsOn across kinds).
+    `global_values` (`spec.globalValues`) go to every HelmRelease, under each artifact's own values: the v0.0.5
+    ProfileSubscription's `values` were such, and `migrate` writes them there. `warn` receives what cannot be written (dependsOn across kinds).
     """
     r = _Renderer(
         name,
@@ -389,6 +389,8 @@ def render_installation(
         spec["valuesFrom"] = copy.deepcopy(r.values_from)
     if config_map:
         spec["configMap"] = config_map
+    if global_values:
+        spec["globalValues"] = copy.deepcopy(dict(global_values))
     if patches:
         spec["patches"] = [copy.deepcopy(dict(p)) for p in patches]
     if git_repository:

@@ -411,6 +411,7 @@ def test_global_values_go_to_every_helmrelease_under_the_artifacts_own(repo: str
         values={"local": {"replicaCount": 3}, "inner": {"app": {"port": 81}}},
         global_values={"replicaCount": 2, "env": "prod"},
     )
+    assert objects[0]["spec"]["globalValues"] == {"replicaCount": 2, "env": "prod"}  # kept for upgrades
     releases = {o["metadata"]["name"]: o["spec"].get("values") for o in objects if o["kind"] == "HelmRelease"}
     assert releases == {
         "web-local": {"replicaCount": 3, "image": {"tag": "1.0"}, "env": "prod"},
@@ -586,6 +587,7 @@ def test_upgrade_keeps_values_from_config_map_patches_and_gitops_repository() ->
             "valuesFrom": [{"kind": "Secret", "name": "s"}],
             "configMap": "vals",
             "patches": PATCHES[:1],
+            "globalValues": {"env": "prod"},
             "gitRepository": {"name": "fleet", "namespace": "flux-system"},
         }
     }
@@ -593,9 +595,16 @@ def test_upgrade_keeps_values_from_config_map_patches_and_gitops_repository() ->
         "values_from": [{"kind": "Secret", "name": "s"}],
         "config_map": "vals",
         "patches": PATCHES[:1],
+        "global_values": {"env": "prod"},
         "git_repository": "flux-system/fleet",
     }
-    assert kept_settings({"spec": {}}) == {"values_from": [], "config_map": None, "patches": [], "git_repository": None}
+    assert kept_settings({"spec": {}}) == {
+        "values_from": [],
+        "config_map": None,
+        "patches": [],
+        "global_values": None,
+        "git_repository": None,
+    }
 
 
 def test_git_urls_as_flux_takes_them(repo: str, tree: Any) -> None:

@@ -203,7 +203,8 @@ def test_kinds_of_the_original(api_version: str, kind: str, expected: str | None
         ),
         (
             {"profileURL": URL, "branch": "dev", "path": "nginx", "values": {"replicaCount": 3}},
-            {"source": {"url": URL, "branch": "dev", "path": "nginx"}, "values": {"replicaCount": 3}},
+            # v0.0.5 values went to every HelmRelease: they are the installation's globalValues
+            {"source": {"url": URL, "branch": "dev", "path": "nginx"}, "globalValues": {"replicaCount": 3}},
             "source",
         ),
         (
@@ -254,7 +255,7 @@ def test_violations_on_a_subscription_point_at_its_own_fields() -> None:
     ).paths
     assert subscription_path("$.spec.catalog.version", paths) == "$.spec.profile_catalog_description.version"
     assert subscription_path("$.spec.catalog.profile", paths) == "$.spec.profile_catalog_description.profile"
-    assert subscription_path("$.spec.values.a[0]", paths) == "$.spec.values.a[0]"
+    assert subscription_path("$.spec.globalValues.a[0]", paths) == "$.spec.values.a[0]"
     assert subscription_path("$.spec.catalogue", paths) == "$.spec.catalogue"
     sub = {
         "apiVersion": "weave.works/v1alpha1",
