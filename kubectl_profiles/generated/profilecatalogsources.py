@@ -331,6 +331,14 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         data__spec__repositories_item__url_len = len(data__spec__repositories_item__url)
                                         if data__spec__repositories_item__url_len > 2048:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].url".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                if "interval" in data__spec__repositories_item_keys:
+                                    data__spec__repositories_item_keys.remove("interval")
+                                    data__spec__repositories_item__interval = data__spec__repositories_item["interval"]
+                                    if not isinstance(data__spec__repositories_item__interval, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].interval".format(**locals()) + " must be string")
+                                    if isinstance(data__spec__repositories_item__interval, str):
+                                        if not REGEX_PATTERNS['^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$'].search(data__spec__repositories_item__interval):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".spec.repositories[{data__spec__repositories_x}].interval".format(**locals()) + " must match pattern ^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
                                 if "secretRef" in data__spec__repositories_item_keys:
                                     data__spec__repositories_item_keys.remove("secretRef")
                                     data__spec__repositories_item__secretRef = data__spec__repositories_item["secretRef"]
@@ -522,6 +530,253 @@ def validate(data, custom_formats={}, name_prefix=None):
                     data__status__profileCount = data__status["profileCount"]
                     if not isinstance(data__status__profileCount, (int)) and not (isinstance(data__status__profileCount, float) and data__status__profileCount.is_integer()) or isinstance(data__status__profileCount, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profileCount must be integer")
+                if "lastScanTime" in data__status_keys:
+                    data__status_keys.remove("lastScanTime")
+                    data__status__lastScanTime = data__status["lastScanTime"]
+                    if not isinstance(data__status__lastScanTime, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.lastScanTime must be string")
+                    if isinstance(data__status__lastScanTime, str):
+                        if not REGEX_PATTERNS["date-time_re_pattern"].match(data__status__lastScanTime):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.lastScanTime must be date-time")
+                if "profiles" in data__status_keys:
+                    data__status_keys.remove("profiles")
+                    data__status__profiles = data__status["profiles"]
+                    if not isinstance(data__status__profiles, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles must be array")
+                    data__status__profiles_is_list = isinstance(data__status__profiles, (list, tuple))
+                    if data__status__profiles_is_list:
+                        data__status__profiles_len = len(data__status__profiles)
+                        for data__status__profiles_x, data__status__profiles_item in enumerate(data__status__profiles):
+                            if not isinstance(data__status__profiles_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}]".format(**locals()) + " must be object")
+                            data__status__profiles_item_is_dict = isinstance(data__status__profiles_item, dict)
+                            if data__status__profiles_item_is_dict:
+                                data__status__profiles_item__missing_keys = set(['name', 'version']) - data__status__profiles_item.keys()
+                                if data__status__profiles_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}]".format(**locals()) + " must contain ")
+                                data__status__profiles_item_keys = set(data__status__profiles_item.keys())
+                                if "name" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("name")
+                                    data__status__profiles_item__name = data__status__profiles_item["name"]
+                                    if not isinstance(data__status__profiles_item__name, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].name".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__name, str):
+                                        data__status__profiles_item__name_len = len(data__status__profiles_item__name)
+                                        if data__status__profiles_item__name_len > 63:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].name".format(**locals()) + " must be shorter than or equal to 63 characters")
+                                        if not REGEX_PATTERNS['^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'].search(data__status__profiles_item__name):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].name".format(**locals()) + " must match pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+                                if "version" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("version")
+                                    data__status__profiles_item__version = data__status__profiles_item["version"]
+                                    if not isinstance(data__status__profiles_item__version, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].version".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__version, str):
+                                        data__status__profiles_item__version_len = len(data__status__profiles_item__version)
+                                        if data__status__profiles_item__version_len > 128:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].version".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                        if not REGEX_PATTERNS['^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$'].search(data__status__profiles_item__version):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].version".format(**locals()) + " must match pattern ^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$")
+                                if "tag" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("tag")
+                                    data__status__profiles_item__tag = data__status__profiles_item["tag"]
+                                    if not isinstance(data__status__profiles_item__tag, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].tag".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__tag, str):
+                                        data__status__profiles_item__tag_len = len(data__status__profiles_item__tag)
+                                        if data__status__profiles_item__tag_len > 256:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].tag".format(**locals()) + " must be shorter than or equal to 256 characters")
+                                if "url" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("url")
+                                    data__status__profiles_item__url = data__status__profiles_item["url"]
+                                    if not isinstance(data__status__profiles_item__url, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].url".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__url, str):
+                                        data__status__profiles_item__url_len = len(data__status__profiles_item__url)
+                                        if data__status__profiles_item__url_len > 2048:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].url".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                if "path" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("path")
+                                    data__status__profiles_item__path = data__status__profiles_item["path"]
+                                    if not isinstance(data__status__profiles_item__path, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].path".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__path, str):
+                                        data__status__profiles_item__path_len = len(data__status__profiles_item__path)
+                                        if data__status__profiles_item__path_len > 1024:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].path".format(**locals()) + " must be shorter than or equal to 1024 characters")
+                                if "description" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("description")
+                                    data__status__profiles_item__description = data__status__profiles_item["description"]
+                                    if not isinstance(data__status__profiles_item__description, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].description".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__description, str):
+                                        data__status__profiles_item__description_len = len(data__status__profiles_item__description)
+                                        if data__status__profiles_item__description_len > 4096:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].description".format(**locals()) + " must be shorter than or equal to 4096 characters")
+                                if "keywords" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("keywords")
+                                    data__status__profiles_item__keywords = data__status__profiles_item["keywords"]
+                                    if not isinstance(data__status__profiles_item__keywords, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].keywords".format(**locals()) + " must be array")
+                                    data__status__profiles_item__keywords_is_list = isinstance(data__status__profiles_item__keywords, (list, tuple))
+                                    if data__status__profiles_item__keywords_is_list:
+                                        data__status__profiles_item__keywords_len = len(data__status__profiles_item__keywords)
+                                        if data__status__profiles_item__keywords_len > 64:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].keywords".format(**locals()) + " must contain less than or equal to 64 items")
+                                        for data__status__profiles_item__keywords_x, data__status__profiles_item__keywords_item in enumerate(data__status__profiles_item__keywords):
+                                            if not isinstance(data__status__profiles_item__keywords_item, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].keywords[{data__status__profiles_item__keywords_x}]".format(**locals()) + " must be string")
+                                            if isinstance(data__status__profiles_item__keywords_item, str):
+                                                data__status__profiles_item__keywords_item_len = len(data__status__profiles_item__keywords_item)
+                                                if data__status__profiles_item__keywords_item_len > 128:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].keywords[{data__status__profiles_item__keywords_x}]".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "maintainer" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("maintainer")
+                                    data__status__profiles_item__maintainer = data__status__profiles_item["maintainer"]
+                                    if not isinstance(data__status__profiles_item__maintainer, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].maintainer".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__maintainer, str):
+                                        data__status__profiles_item__maintainer_len = len(data__status__profiles_item__maintainer)
+                                        if data__status__profiles_item__maintainer_len > 512:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].maintainer".format(**locals()) + " must be shorter than or equal to 512 characters")
+                                if "catalog" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("catalog")
+                                    data__status__profiles_item__catalog = data__status__profiles_item["catalog"]
+                                    if not isinstance(data__status__profiles_item__catalog, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].catalog".format(**locals()) + " must be string")
+                                if "prerequisites" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("prerequisites")
+                                    data__status__profiles_item__prerequisites = data__status__profiles_item["prerequisites"]
+                                    if not isinstance(data__status__profiles_item__prerequisites, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].prerequisites".format(**locals()) + " must be array")
+                                    data__status__profiles_item__prerequisites_is_list = isinstance(data__status__profiles_item__prerequisites, (list, tuple))
+                                    if data__status__profiles_item__prerequisites_is_list:
+                                        data__status__profiles_item__prerequisites_len = len(data__status__profiles_item__prerequisites)
+                                        if data__status__profiles_item__prerequisites_len > 64:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].prerequisites".format(**locals()) + " must contain less than or equal to 64 items")
+                                        for data__status__profiles_item__prerequisites_x, data__status__profiles_item__prerequisites_item in enumerate(data__status__profiles_item__prerequisites):
+                                            if not isinstance(data__status__profiles_item__prerequisites_item, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].prerequisites[{data__status__profiles_item__prerequisites_x}]".format(**locals()) + " must be string")
+                                            if isinstance(data__status__profiles_item__prerequisites_item, str):
+                                                data__status__profiles_item__prerequisites_item_len = len(data__status__profiles_item__prerequisites_item)
+                                                if data__status__profiles_item__prerequisites_item_len > 512:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].prerequisites[{data__status__profiles_item__prerequisites_x}]".format(**locals()) + " must be shorter than or equal to 512 characters")
+                                if "deprecated" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("deprecated")
+                                    data__status__profiles_item__deprecated = data__status__profiles_item["deprecated"]
+                                    if not isinstance(data__status__profiles_item__deprecated, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].deprecated".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__deprecated, str):
+                                        data__status__profiles_item__deprecated_len = len(data__status__profiles_item__deprecated)
+                                        if data__status__profiles_item__deprecated_len > 1024:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].deprecated".format(**locals()) + " must be shorter than or equal to 1024 characters")
+                                if "valuesSchema" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("valuesSchema")
+                                    data__status__profiles_item__valuesSchema = data__status__profiles_item["valuesSchema"]
+                                    if not isinstance(data__status__profiles_item__valuesSchema, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].valuesSchema".format(**locals()) + " must be object")
+                                if "chart" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("chart")
+                                    data__status__profiles_item__chart = data__status__profiles_item["chart"]
+                                    if not isinstance(data__status__profiles_item__chart, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart".format(**locals()) + " must be object")
+                                    data__status__profiles_item__chart_is_dict = isinstance(data__status__profiles_item__chart, dict)
+                                    if data__status__profiles_item__chart_is_dict:
+                                        data__status__profiles_item__chart__missing_keys = set(['url', 'name']) - data__status__profiles_item__chart.keys()
+                                        if data__status__profiles_item__chart__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart".format(**locals()) + " must contain ")
+                                        data__status__profiles_item__chart_keys = set(data__status__profiles_item__chart.keys())
+                                        if "url" in data__status__profiles_item__chart_keys:
+                                            data__status__profiles_item__chart_keys.remove("url")
+                                            data__status__profiles_item__chart__url = data__status__profiles_item__chart["url"]
+                                            if not isinstance(data__status__profiles_item__chart__url, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.url".format(**locals()) + " must be string")
+                                            if isinstance(data__status__profiles_item__chart__url, str):
+                                                data__status__profiles_item__chart__url_len = len(data__status__profiles_item__chart__url)
+                                                if data__status__profiles_item__chart__url_len > 2048:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.url".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                        if "name" in data__status__profiles_item__chart_keys:
+                                            data__status__profiles_item__chart_keys.remove("name")
+                                            data__status__profiles_item__chart__name = data__status__profiles_item__chart["name"]
+                                            if not isinstance(data__status__profiles_item__chart__name, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.name".format(**locals()) + " must be string")
+                                            if isinstance(data__status__profiles_item__chart__name, str):
+                                                data__status__profiles_item__chart__name_len = len(data__status__profiles_item__chart__name)
+                                                if data__status__profiles_item__chart__name_len > 253:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.name".format(**locals()) + " must be shorter than or equal to 253 characters")
+                                        if "archive" in data__status__profiles_item__chart_keys:
+                                            data__status__profiles_item__chart_keys.remove("archive")
+                                            data__status__profiles_item__chart__archive = data__status__profiles_item__chart["archive"]
+                                            if not isinstance(data__status__profiles_item__chart__archive, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.archive".format(**locals()) + " must be string")
+                                            if isinstance(data__status__profiles_item__chart__archive, str):
+                                                data__status__profiles_item__chart__archive_len = len(data__status__profiles_item__chart__archive)
+                                                if data__status__profiles_item__chart__archive_len > 2048:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.archive".format(**locals()) + " must be shorter than or equal to 2048 characters")
+                                        if "digest" in data__status__profiles_item__chart_keys:
+                                            data__status__profiles_item__chart_keys.remove("digest")
+                                            data__status__profiles_item__chart__digest = data__status__profiles_item__chart["digest"]
+                                            if not isinstance(data__status__profiles_item__chart__digest, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.digest".format(**locals()) + " must be string")
+                                            if isinstance(data__status__profiles_item__chart__digest, str):
+                                                data__status__profiles_item__chart__digest_len = len(data__status__profiles_item__chart__digest)
+                                                if data__status__profiles_item__chart__digest_len > 128:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].chart.digest".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "category" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("category")
+                                    data__status__profiles_item__category = data__status__profiles_item["category"]
+                                    if not isinstance(data__status__profiles_item__category, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].category".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__category, str):
+                                        data__status__profiles_item__category_len = len(data__status__profiles_item__category)
+                                        if data__status__profiles_item__category_len > 128:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].category".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "layer" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("layer")
+                                    data__status__profiles_item__layer = data__status__profiles_item["layer"]
+                                    if not isinstance(data__status__profiles_item__layer, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].layer".format(**locals()) + " must be string")
+                                    if isinstance(data__status__profiles_item__layer, str):
+                                        data__status__profiles_item__layer_len = len(data__status__profiles_item__layer)
+                                        if data__status__profiles_item__layer_len > 128:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].layer".format(**locals()) + " must be shorter than or equal to 128 characters")
+                                if "links" in data__status__profiles_item_keys:
+                                    data__status__profiles_item_keys.remove("links")
+                                    data__status__profiles_item__links = data__status__profiles_item["links"]
+                                    if not isinstance(data__status__profiles_item__links, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links".format(**locals()) + " must be array")
+                                    data__status__profiles_item__links_is_list = isinstance(data__status__profiles_item__links, (list, tuple))
+                                    if data__status__profiles_item__links_is_list:
+                                        data__status__profiles_item__links_len = len(data__status__profiles_item__links)
+                                        if data__status__profiles_item__links_len > 32:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links".format(**locals()) + " must contain less than or equal to 32 items")
+                                        for data__status__profiles_item__links_x, data__status__profiles_item__links_item in enumerate(data__status__profiles_item__links):
+                                            if not isinstance(data__status__profiles_item__links_item, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links[{data__status__profiles_item__links_x}]".format(**locals()) + " must be object")
+                                            data__status__profiles_item__links_item_is_dict = isinstance(data__status__profiles_item__links_item, dict)
+                                            if data__status__profiles_item__links_item_is_dict:
+                                                data__status__profiles_item__links_item__missing_keys = set(['url']) - data__status__profiles_item__links_item.keys()
+                                                if data__status__profiles_item__links_item__missing_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links[{data__status__profiles_item__links_x}]".format(**locals()) + " must contain ")
+                                                data__status__profiles_item__links_item_keys = set(data__status__profiles_item__links_item.keys())
+                                                if "name" in data__status__profiles_item__links_item_keys:
+                                                    data__status__profiles_item__links_item_keys.remove("name")
+                                                    data__status__profiles_item__links_item__name = data__status__profiles_item__links_item["name"]
+                                                    if not isinstance(data__status__profiles_item__links_item__name, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links[{data__status__profiles_item__links_x}].name".format(**locals()) + " must be string")
+                                                    if isinstance(data__status__profiles_item__links_item__name, str):
+                                                        data__status__profiles_item__links_item__name_len = len(data__status__profiles_item__links_item__name)
+                                                        if data__status__profiles_item__links_item__name_len > 256:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links[{data__status__profiles_item__links_x}].name".format(**locals()) + " must be shorter than or equal to 256 characters")
+                                                if "url" in data__status__profiles_item__links_item_keys:
+                                                    data__status__profiles_item__links_item_keys.remove("url")
+                                                    data__status__profiles_item__links_item__url = data__status__profiles_item__links_item["url"]
+                                                    if not isinstance(data__status__profiles_item__links_item__url, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links[{data__status__profiles_item__links_x}].url".format(**locals()) + " must be string")
+                                                    if isinstance(data__status__profiles_item__links_item__url, str):
+                                                        data__status__profiles_item__links_item__url_len = len(data__status__profiles_item__links_item__url)
+                                                        if data__status__profiles_item__links_item__url_len > 2048:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.profiles[{data__status__profiles_x}].links[{data__status__profiles_item__links_x}].url".format(**locals()) + " must be shorter than or equal to 2048 characters")
                 if "conditions" in data__status_keys:
                     data__status_keys.remove("conditions")
                     data__status__conditions = data__status["conditions"]

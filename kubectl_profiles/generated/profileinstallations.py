@@ -341,6 +341,56 @@ def validate(data, custom_formats={}, name_prefix=None):
                     data__status__resolvedVersion = data__status["resolvedVersion"]
                     if not isinstance(data__status__resolvedVersion, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.resolvedVersion must be string")
+                if "availableUpdates" in data__status_keys:
+                    data__status_keys.remove("availableUpdates")
+                    data__status__availableUpdates = data__status["availableUpdates"]
+                    if not isinstance(data__status__availableUpdates, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.availableUpdates must be array")
+                    data__status__availableUpdates_is_list = isinstance(data__status__availableUpdates, (list, tuple))
+                    if data__status__availableUpdates_is_list:
+                        data__status__availableUpdates_len = len(data__status__availableUpdates)
+                        for data__status__availableUpdates_x, data__status__availableUpdates_item in enumerate(data__status__availableUpdates):
+                            if not isinstance(data__status__availableUpdates_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.availableUpdates[{data__status__availableUpdates_x}]".format(**locals()) + " must be string")
+                if "objects" in data__status_keys:
+                    data__status_keys.remove("objects")
+                    data__status__objects = data__status["objects"]
+                    if not isinstance(data__status__objects, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects must be array")
+                    data__status__objects_is_list = isinstance(data__status__objects, (list, tuple))
+                    if data__status__objects_is_list:
+                        data__status__objects_len = len(data__status__objects)
+                        for data__status__objects_x, data__status__objects_item in enumerate(data__status__objects):
+                            if not isinstance(data__status__objects_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects[{data__status__objects_x}]".format(**locals()) + " must be object")
+                            data__status__objects_item_is_dict = isinstance(data__status__objects_item, dict)
+                            if data__status__objects_item_is_dict:
+                                data__status__objects_item__missing_keys = set(['kind', 'name']) - data__status__objects_item.keys()
+                                if data__status__objects_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects[{data__status__objects_x}]".format(**locals()) + " must contain ")
+                                data__status__objects_item_keys = set(data__status__objects_item.keys())
+                                if "kind" in data__status__objects_item_keys:
+                                    data__status__objects_item_keys.remove("kind")
+                                    data__status__objects_item__kind = data__status__objects_item["kind"]
+                                    if not isinstance(data__status__objects_item__kind, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects[{data__status__objects_x}].kind".format(**locals()) + " must be string")
+                                if "name" in data__status__objects_item_keys:
+                                    data__status__objects_item_keys.remove("name")
+                                    data__status__objects_item__name = data__status__objects_item["name"]
+                                    if not isinstance(data__status__objects_item__name, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects[{data__status__objects_x}].name".format(**locals()) + " must be string")
+                                if "ready" in data__status__objects_item_keys:
+                                    data__status__objects_item_keys.remove("ready")
+                                    data__status__objects_item__ready = data__status__objects_item["ready"]
+                                    if not isinstance(data__status__objects_item__ready, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects[{data__status__objects_x}].ready".format(**locals()) + " must be string")
+                                    if not (isinstance(data__status__objects_item__ready, str) and data__status__objects_item__ready == 'True' or isinstance(data__status__objects_item__ready, str) and data__status__objects_item__ready == 'False' or isinstance(data__status__objects_item__ready, str) and data__status__objects_item__ready == 'Unknown'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects[{data__status__objects_x}].ready".format(**locals()) + " must be one of ['True', 'False', 'Unknown']")
+                                if "message" in data__status__objects_item_keys:
+                                    data__status__objects_item_keys.remove("message")
+                                    data__status__objects_item__message = data__status__objects_item["message"]
+                                    if not isinstance(data__status__objects_item__message, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status.objects[{data__status__objects_x}].message".format(**locals()) + " must be string")
                 if "artifacts" in data__status_keys:
                     data__status_keys.remove("artifacts")
                     data__status__artifacts = data__status["artifacts"]
