@@ -203,7 +203,10 @@ def test_installation_status_follows_its_flux_objects(
         )
 
     seen = wait_for("the events", lambda: (e := json.loads(events())["items"]) and len(e) >= 2 and e)
-    assert [(e["type"], e["reason"]) for e in sorted(seen, key=lambda e: e["metadata"]["creationTimestamp"])][-2:] == [
+    # creationTimestamp has one-second resolution and both Events can share a second: order them by the etcd
+    # revision they were written at (opaque to clients in general; numeric and increasing on this one etcd).
+    in_order = sorted(seen, key=lambda e: int(e["metadata"]["resourceVersion"]))
+    assert [(e["type"], e["reason"]) for e in in_order][-2:] == [
         ("Normal", "Ready"),
         ("Warning", "InstallFailed"),
     ]
