@@ -139,7 +139,8 @@ def test_kube_system_and_release_namespace_are_never_sent_to_the_webhook(
     has no pods and the policy is Fail; one it filters out is admitted without a call."""
     objects, notes = install_dry_run(cluster, release_namespace)
     config = objects[("ValidatingWebhookConfiguration", "profiles-webhook")]
-    token = uuid.uuid4().hex[:8]
+    # A letter first: hex such as `210264e8` is a string to PyYAML but a number to kubectl's YAML reader.
+    token = f"t{uuid.uuid4().hex[:8]}"
     marker = {"profiles.weave.works/chart-test": token}
     config["metadata"]["name"] = f"chart-exemption-{token}"
     for hook in config["webhooks"]:
