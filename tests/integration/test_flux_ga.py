@@ -19,7 +19,7 @@ import yaml
 from kubectl_profiles.devenv.examples import build_example_repo
 from kubectl_profiles.model.flux import FLUX_KINDS
 from tests.integration.test_plugin import FLUX, Plugin, ok, one_error_line
-from tests.unit.test_flux import FULL, INNER, REMOTE, _git
+from tests.unit.test_flux import REMOTE, build_full_repo
 
 CATALOG = "fluxga"
 # What Flux 2.2 served: GitRepository and Kustomization at v1, HelmRepository and HelmRelease only in beta.
@@ -187,29 +187,7 @@ def test_wrong_shapes_are_refused_at_apply_time(cluster: Any, namespace: str, pl
 def full_repo(tmp_path: Path) -> dict[str, str]:
     """A profile with every kind of artifact (an oci:// chart too) at an https URL, served from a local bare
     repository through git's `insteadOf`; returns the environment that makes the plugin's git see it so."""
-    bare = tmp_path / "full.git"
-    work = tmp_path / "work"
-    for path, text in {
-        "full/profile.yaml": FULL.replace("{{REPO}}", f"{REMOTE}full.git"),
-        "full/manifests/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n",
-        "full/charts/local/Chart.yaml": "apiVersion: v2\nname: local\nversion: 0.1.0\n",
-        "inner/profile.yaml": INNER,
-        "inner/chart/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
-        "inner/extra/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n",
-    }.items():
-        (work / path).parent.mkdir(parents=True, exist_ok=True)
-        (work / path).write_text(text)
-    _git("init", "-q", cwd=work)
-    _git("add", "-A", cwd=work)
-    _git("commit", "-qm", "profiles", cwd=work)
-    _git("tag", "full/1.0.0", cwd=work)
-    _git("tag", "inner/1.0.0", cwd=work)
-    _git("clone", "-q", "--bare", str(work), str(bare), cwd=tmp_path)
-    return {
-        "GIT_CONFIG_COUNT": "1",
-        "GIT_CONFIG_KEY_0": f"url.{tmp_path.as_uri()}/.insteadOf",
-        "GIT_CONFIG_VALUE_0": REMOTE,
-    }
+    return build_full_repo(tmp_path)
 
 
 def test_gitops_files_written_without_a_cluster_pass_a_server_dry_run(

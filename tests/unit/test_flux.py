@@ -80,11 +80,10 @@ def _git(*args: str, cwd: Path) -> None:
 REMOTE = "https://git.example.invalid/"
 
 
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The profiles at an https URL, as Flux needs them, served from a local bare repository by git's own
-    `url.<base>.insteadOf` (set through the environment, so the plugin's git subprocesses see it too)."""
-    base = tmp_path_factory.mktemp("flux")
+def build_full_repo(base: Path) -> dict[str, str]:
+    """The profiles of FULL and INNER in a bare repository under `base`, tagged full/1.0.0 and inner/1.0.0, reachable
+    at REMOTE through git's `url.<base>.insteadOf`; returns the environment that makes git (ours and the plugin's
+    subprocesses) see it so."""
     bare = base / "full.git"
     work = base / "work"
     for path, text in {
@@ -103,10 +102,21 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _git("tag", "full/1.0.0", cwd=work)
     _git("tag", "inner/1.0.0", cwd=work)
     _git("clone", "-q", "--bare", str(work), str(bare), cwd=base)
+    return {
+        "GIT_CONFIG_COUNT": "1",
+        "GIT_CONFIG_KEY_0": f"url.{base.as_uri()}/.insteadOf",
+        "GIT_CONFIG_VALUE_0": REMOTE,
+    }
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The profiles at an https URL, as Flux needs them, served from a local bare repository by git's own
+    `insteadOf` (set through the environment, so the plugin's git subprocesses see it too)."""
+    env = build_full_repo(tmp_path_factory.mktemp("flux"))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GIT_CONFIG_COUNT", "1")
-        mp.setenv("GIT_CONFIG_KEY_0", f"url.{base.as_uri()}/.insteadOf")
-        mp.setenv("GIT_CONFIG_VALUE_0", REMOTE)
+        for key, value in env.items():
+            mp.setenv(key, value)
         yield f"{REMOTE}full.git"
 
 
