@@ -1,7 +1,7 @@
 """Attacks that worked once, tried again on the real API server with the webhook registered over TLS.
 
-Two tenants: alice (group team-a) and bob (group team-b), each allowed by RBAC to manage profiles anywhere, so that
-the webhook, not RBAC, is what stops them.
+Two tenants: alice (group team-a) and bob (group team-b), each allowed by RBAC to manage profiles anywhere (the
+webhook tests' grants), so that the webhook, not RBAC, is what stops them.
 """
 
 from __future__ import annotations
@@ -19,23 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-RBAC = """
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: profiles-hardening-tenant}
-rules:
-  - apiGroups: [weave.works]
-    resources: [profileinstallations, profilecatalogsources]
-    verbs: [get, list, watch, create, update, patch, delete]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: profiles-hardening-tenant}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: profiles-hardening-tenant}
-subjects:
-  - {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}
-  - {kind: User, name: bob, apiGroup: rbac.authorization.k8s.io}
-"""
+from tests.integration.test_webhook import RBAC as INSTALLERS
+
 REPO = "https://github.com/example/team-a-profiles"
 # An open catalog listing a repository opens it to `spec.source` installs: tests that restrict one use their own
 # repository, so that another test's catalog (its namespace may still be terminating) cannot open it.
@@ -44,7 +29,7 @@ EVIL = "^(a+)+$"
 
 @pytest.fixture(scope="module", autouse=True)
 def tenants(cluster: Any) -> None:
-    cluster.kubectl("apply", "-f", "-", input=RBAC)
+    cluster.kubectl("apply", "-f", "-", input=INSTALLERS)  # the same grants as the webhook tests: idempotent
 
 
 def apply(cluster: Any, doc: dict[str, Any], *, user: str | None = None) -> subprocess.CompletedProcess[str]:
