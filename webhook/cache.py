@@ -25,7 +25,7 @@ from kubectl_profiles.kube import core
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.kube.reflector import Reflector, key_of
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
-from kubectl_profiles.model.refs import DNS1123_LABEL_RE
+from kubectl_profiles.model.refs import is_dns_label
 
 log = logging.getLogger("profiles-webhook.cache")
 
@@ -136,9 +136,8 @@ class Cache:
             return "the API server did not answer in time"
 
     async def _fetch_namespace(self, name: str) -> str | None:
-        # The name comes from the request: it must not shape another API path. fullmatch, as `$` admits a final
-        # newline.
-        if len(name) > 63 or not DNS1123_LABEL_RE.fullmatch(name):
+        # The name comes from the request: it must not shape another API path.
+        if not is_dns_label(name):
             return f"{name!r} is not a namespace name"
         if self.client is None:
             return "the webhook has no API client"

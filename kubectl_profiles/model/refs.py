@@ -73,7 +73,7 @@ def parse_profile_ref(text: str) -> ProfileRef:
         )
     catalog, profile = parts
     for what, value in (("catalog", catalog), ("profile", profile)):
-        if not DNS1123_SUBDOMAIN_RE.match(value):
+        if not is_dns_subdomain(value):
             raise UsageError(
                 f"{what} name {value!r} in {text!r} is not a valid Kubernetes name",
                 hint="use lower-case letters, digits and '-'",

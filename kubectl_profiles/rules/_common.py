@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Policy
-from kubectl_profiles.model.refs import DNS1123_LABEL_RE, DNS1123_SUBDOMAIN_RE, without_credentials
+from kubectl_profiles.model.refs import without_credentials
 from kubectl_profiles.model.violation import Violation
 
 _SCP_LIKE = re.compile(r"^[A-Za-z0-9_.-]+@[A-Za-z0-9.-]+:[^/].*$")
@@ -86,11 +86,3 @@ def check_rel_path(value: Any, path: str, rule: str) -> list[Violation]:
     if ".." in value.split("/"):
         return [Violation(path, rule, f"{path[2:]}: {value!r} leaves the repository ('..'); use a path inside it")]
     return []
-
-
-def is_label(value: str) -> bool:
-    return bool(DNS1123_LABEL_RE.match(value))
-
-
-def is_subdomain(value: str) -> bool:
-    return len(value) <= 253 and bool(DNS1123_SUBDOMAIN_RE.match(value))

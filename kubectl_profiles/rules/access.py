@@ -13,8 +13,9 @@ from typing import Any, Literal
 
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.model.facts import Facts, UserInfo
+from kubectl_profiles.model.refs import is_dns_label
 from kubectl_profiles.model.violation import Violation
-from kubectl_profiles.rules._common import is_label, mapping, meta, seq, text
+from kubectl_profiles.rules._common import mapping, meta, seq, text
 
 Decision = Literal["allow", "deny", "unknown"]
 
@@ -98,7 +99,7 @@ def access_block_violations(access: Any, path: str) -> list[Violation]:
     out: list[Violation] = []
     access = mapping(access)
     for i, ns in enumerate(seq(access.get("namespaces"))):
-        if ns != "*" and not (isinstance(ns, str) and is_label(ns)):
+        if ns != "*" and not (isinstance(ns, str) and is_dns_label(ns)):
             p = f"{path}.namespaces[{i}]"
             out.append(
                 Violation(

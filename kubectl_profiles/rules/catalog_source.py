@@ -14,7 +14,7 @@ from typing import Any
 
 from kubectl_profiles.catalog import entry_version
 from kubectl_profiles.model.facts import Facts, Policy
-from kubectl_profiles.model.refs import url_has_credentials, version_from_tag
+from kubectl_profiles.model.refs import is_dns_label, url_has_credentials, version_from_tag
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
@@ -22,7 +22,6 @@ from kubectl_profiles.rules import prerequisites
 from kubectl_profiles.rules._common import (
     check_rel_path,
     check_url,
-    is_label,
     mapping,
     meta,
     seq,
@@ -51,7 +50,7 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
     base = f"$.spec.profiles[{i}]"
     out: list[Violation] = []
     name, version = raw.get("name"), raw.get("version")
-    if isinstance(name, str) and not is_label(name):
+    if isinstance(name, str) and not is_dns_label(name):
         out.append(
             Violation(
                 f"{base}.name",

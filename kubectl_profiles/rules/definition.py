@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Policy
-from kubectl_profiles.model.refs import SourceRef, nested_source
+from kubectl_profiles.model.refs import SourceRef, is_dns_label, is_dns_subdomain, nested_source
 from kubectl_profiles.model.violation import Violation
 from kubectl_profiles.rules import prerequisites
-from kubectl_profiles.rules._common import check_rel_path, check_url, is_label, is_subdomain, mapping, seq, text
+from kubectl_profiles.rules._common import check_rel_path, check_url, mapping, seq, text
 
 _TYPES = ("chart", "kustomize", "profile")
 _OLD_KINDS = {"HelmChart": "chart", "Kustomize": "kustomize", "Profile": "profile"}
@@ -40,7 +40,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
     base = f"$.spec.artifacts[{i}]"
     out: list[Violation] = []
     name = artifact.get("name")
-    if isinstance(name, str) and not is_label(name):
+    if isinstance(name, str) and not is_dns_label(name):
         out.append(
             Violation(
                 f"{base}.name",
@@ -279,7 +279,7 @@ def check_definition(
                 "metadata.name: a profile needs a name; set it to the profile's directory name",
             )
         )
-    elif not is_subdomain(name):
+    elif not is_dns_subdomain(name):
         out.append(
             Violation(
                 "$.metadata.name",

@@ -358,3 +358,11 @@ def test_url_form_messages_do_not_repeat_credentials(url: str) -> None:
     form = [v for v in found if v.rule == "catalog.url.form"]
     assert len(form) == 1 and "git.example.com/p" in form[0].message
     assert not any("s3cret" in v.message for v in found)
+
+
+@pytest.mark.parametrize("name", ["nginx\n", "a" * 64])
+def test_entry_names_are_whole_dns_labels(name: str) -> None:
+    # `$` in a pattern admits a final newline; the rules share the model's fullmatch checks (63 characters at most).
+    doc = catalog()
+    doc["spec"]["profiles"][0]["name"] = name
+    assert "catalog.entry.name" in errors(rules.check_catalog_source(doc, Facts()))
