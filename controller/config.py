@@ -8,6 +8,8 @@ import socket
 import uuid
 from dataclasses import dataclass
 
+from webhook.config import listen_address
+
 
 @dataclass(frozen=True)
 class Config:
@@ -70,14 +72,12 @@ def parse_args(argv: list[str] | None = None) -> Config:
         help="read http:// and file:// Helm repositories (local development only, as the webhook's flag)",
     )
     args = p.parse_args(argv)
-    host, sep, port = str(args.listen).rpartition(":")
-    if not sep or not port.isdigit():
-        p.error(f"--listen {args.listen!r}: write HOST:PORT")
+    host, port = listen_address(p, args.listen)
     if not 0 < args.renew_deadline < args.lease_duration or not 0 < args.retry_period < args.renew_deadline:
         p.error("leader election needs 0 < --retry-period < --renew-deadline < --lease-duration")
     return Config(
-        host=host.strip("[]") or "0.0.0.0",  # noqa: S104
-        port=int(port),
+        host=host,
+        port=port,
         kubeconfig=args.kubeconfig,
         log_format=args.log_format,
         log_level=args.log_level,

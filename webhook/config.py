@@ -28,6 +28,15 @@ def _env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"PROFILES_WEBHOOK_{name}", default)
 
 
+def listen_address(parser: argparse.ArgumentParser, listen: str) -> tuple[str, int]:
+    """`--listen HOST:PORT` (also `[::1]:PORT` and `:PORT`) as (host, port); a usage error names the flag otherwise.
+    The webhook and the controller share it."""
+    host, sep, port = str(listen).rpartition(":")
+    if not sep or not port.isdigit():
+        parser.error(f"--listen {listen!r}: write HOST:PORT")
+    return host.strip("[]") or "0.0.0.0", int(port)  # noqa: S104 - a server in a pod listens on all interfaces
+
+
 def parse_args(argv: list[str] | None = None) -> Config:
     p = argparse.ArgumentParser(
         prog="profiles-webhook", description="Validating admission webhook and catalog API for kubectl-profiles."
@@ -72,9 +81,7 @@ def parse_args(argv: list[str] | None = None) -> Config:
     p.add_argument("--max-body-bytes", type=int, default=int(_env("MAX_BODY_BYTES", str(1024 * 1024)) or 0))
     p.add_argument("--shutdown-timeout", type=float, default=20.0, help="seconds to drain in-flight reviews")
     args = p.parse_args(argv)
-    host, sep, port = str(args.listen).rpartition(":")
-    if not sep or not port.isdigit():
-        p.error(f"--listen {args.listen!r}: write HOST:PORT")
+    host, port = listen_address(p, args.listen)
     if bool(args.tls_cert_file) != bool(args.tls_private_key_file):
         p.error("--tls-cert-file and --tls-private-key-file go together")
     admin_groups = args.catalog_admin_group
@@ -87,8 +94,8 @@ def parse_args(argv: list[str] | None = None) -> Config:
         allow_file_urls=args.allow_file_urls,
     )
     return Config(
-        host=host.strip("[]") or "0.0.0.0",  # noqa: S104 - a server in a pod listens on all interfaces
-        port=int(port),
+        host=host,
+        port=port,
         tls_cert_file=args.tls_cert_file,
         tls_private_key_file=args.tls_private_key_file,
         kubeconfig=args.kubeconfig,
