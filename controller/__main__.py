@@ -31,6 +31,7 @@ from kubectl_profiles.model.flux import FLUX_KINDS
 from kubectl_profiles.render import INSTALLATION_LABEL
 from kubectl_profiles.sources import default_cache_root
 from kubectl_profiles.sources.helmrepo import default_cache_root as helm_cache_root
+from kubectl_profiles.status import observed_part
 from webhook.__main__ import settle_heap, setup_logging
 
 log = logging.getLogger("profiles-controller")
@@ -42,8 +43,12 @@ class Controller:
         self.metrics = Metrics()
         self.installations = Informer("profileinstallations")
         self.catalogs = Informer("profilecatalogsources")
-        # Only the objects labelled by the plugin; a Flux kind the cluster does not serve counts as empty
-        self.flux = [Informer(flux.plural, label_selector=INSTALLATION_LABEL, optional=True) for flux in FLUX_KINDS]
+        # Only the objects labelled by the plugin; a Flux kind the cluster does not serve counts as empty. Of each,
+        # only what its readiness is read from is kept: 1,000 HelmReleases with their values are megabytes.
+        self.flux = [
+            Informer(flux.plural, label_selector=INSTALLATION_LABEL, optional=True, transform=observed_part)
+            for flux in FLUX_KINDS
+        ]
         self._index: CatalogIndex | None = None
         self._activation: asyncio.Task[None] | None = None
         self.catalogs.handlers.append(lambda old, new: self._drop_index())

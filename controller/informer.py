@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from kubectl_profiles.kube.aio import AsyncKube
-from kubectl_profiles.kube.reflector import Key, Reflector, key_of
+from kubectl_profiles.kube.reflector import Key, Reflector, Transform, key_of
 
 Handler = Callable[[Mapping[str, Any] | None, Mapping[str, Any] | None], None]
 """Called with (old, new): new None on delete, old None on add."""
@@ -21,9 +21,18 @@ __all__ = ["Handler", "Informer", "Key", "key_of"]
 
 
 class Informer:
-    def __init__(self, resource: str, *, label_selector: str | None = None, optional: bool = False) -> None:
+    def __init__(
+        self,
+        resource: str,
+        *,
+        label_selector: str | None = None,
+        optional: bool = False,
+        transform: Transform | None = None,
+    ) -> None:
         self.name = resource
         self.label_selector, self.optional = label_selector, optional
+        self.transform = transform
+        """Applied to every object before it is kept (listed, watched, or returned by our own write)."""
         self.items: dict[Key, Mapping[str, Any]] = {}
         self.synced = asyncio.Event()
         self.handlers: list[Handler] = []
@@ -57,6 +66,8 @@ class Informer:
 
     def put(self, obj: Mapping[str, Any]) -> None:
         """Store what our own write returned, unless the watch already brought something newer."""
+        if self.transform is not None:
+            obj = self.transform(dict(obj))
         key = key_of(obj)
         old = self.items.get(key)
         if old is None or _rv_int(old) <= _rv_int(obj):
@@ -70,6 +81,7 @@ class Informer:
             on_replace=self.replace,
             on_event=self.apply_event,
             missing_is_empty=self.optional,
+            transform=self.transform,
         )
         await reflector.run()
 

@@ -104,6 +104,29 @@ def object_status(obj: Mapping[str, Any]) -> ObjectStatus:
     return ObjectStatus(kind, name, str(ready["status"]), reason, _clip(message))
 
 
+_KEPT_METADATA = ("name", "namespace", "uid", "resourceVersion", "generation", "labels", "deletionTimestamp")
+
+
+def observed_part(obj: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a Flux object that `object_status` and an owner look-up read, for a caller that keeps many
+    objects in memory (the controller's informers): `object_status` gives the same answer for this as for `obj`.
+    Spec, managedFields and annotations (kubectl's last-applied copy among them) are dropped."""
+    meta = obj.get("metadata")
+    out: dict[str, Any] = {"apiVersion": obj.get("apiVersion"), "kind": obj.get("kind")}
+    if isinstance(meta, Mapping):
+        out["metadata"] = {k: meta[k] for k in _KEPT_METADATA if k in meta}
+    else:
+        out["metadata"] = meta
+    status = obj.get("status")
+    if isinstance(status, Mapping) and status:
+        kept = {k: status[k] for k in ("conditions", "observedGeneration") if k in status}
+        # a status with other fields but no conditions reads as "no Ready condition yet", not "no status yet"
+        out["status"] = kept or {"conditions": []}
+    elif "status" in obj:
+        out["status"] = status
+    return out
+
+
 def _order(s: ObjectStatus) -> tuple[int, str, str]:
     return (0 if s.kind.endswith("Repository") else 1, s.kind, s.name)
 

@@ -10,6 +10,8 @@ Used by the webhook's caches (webhook/cache.py) and the controller. The rules, i
 With `missing_is_empty`, a kind the server does not serve (a CRD not installed yet: Flux's, say) counts as listed
 and empty, sets `synced`, and is looked for again after the backoff. Callbacks see the store's changes: `on_replace(items)` after each list, `on_event(type, object)` for ADDED,
 MODIFIED and DELETED. A callback that raises stops the reflector: it is the caller's bug, not the cluster's.
+With `transform` (client-go's SetTransform), each listed or watched object is replaced by what the function returns
+before it is stored or handed to a callback: a caller that needs a few fields keeps only those in memory.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from kubectl_profiles.kube.aio import AsyncKube
 log = logging.getLogger("kubectl-profiles.reflector")
 
 Key = tuple[str, str]  # (namespace, name); namespace "" for cluster-scoped objects
+Transform = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def key_of(obj: Mapping[str, Any]) -> Key:
@@ -66,6 +69,7 @@ class Reflector:
         backoff: Backoff | None = None,
         timeout_seconds: int = 290,
         missing_is_empty: bool = False,
+        transform: Transform | None = None,
     ) -> None:
         core.resource(resource)  # an unknown kind fails here, not in the background
         self.kube = kube
@@ -78,6 +82,7 @@ class Reflector:
         self.backoff = backoff or Backoff()
         self.timeout_seconds = timeout_seconds
         self.missing_is_empty = missing_is_empty
+        self.transform = transform
         self.store: dict[Key, Mapping[str, Any]] = {}
         self.synced = asyncio.Event()
         self.resource_version = ""
@@ -113,6 +118,8 @@ class Reflector:
         self._replace(items, version)
 
     def _replace(self, items: list[dict[str, Any]], version: str) -> None:
+        if self.transform is not None:
+            items = [self.transform(o) for o in items]
         self.store = {key_of(o): o for o in items}
         self.resource_version = version
         if self.on_replace is not None:
@@ -130,11 +137,15 @@ class Reflector:
         ):
             kind, obj = event["type"], event["object"]
             self.resource_version = core.resource_version(obj) or self.resource_version
+            if kind == "BOOKMARK":  # only a newer resourceVersion to resume from
+                continue
+            if self.transform is not None:
+                obj = self.transform(obj)
             if kind == "DELETED":
                 self.store.pop(key_of(obj), None)
             elif kind in ("ADDED", "MODIFIED"):
                 self.store[key_of(obj)] = obj
-            else:  # BOOKMARK: only a newer resourceVersion to resume from
+            else:
                 continue
             if self.on_event is not None:
                 self.on_event(kind, obj)

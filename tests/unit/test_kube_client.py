@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -382,6 +382,35 @@ async def test_reflector_lists_watches_and_follows_bookmarks(api: FakeAPIServer,
         await asyncio.to_thread(api.bookmark)
         await wait_for(lambda: reflector.resource_version == str(api.rv))
         assert len(seen) == 2 and api.lists == 1  # a bookmark moves the resourceVersion only
+        task.cancel()
+
+
+async def test_reflector_transform_applies_to_listed_and_watched_objects(api: FakeAPIServer, ca: trustme.CA) -> None:
+    api.put("profilecatalogsources", pcs("a"))
+    seen: list[Mapping[str, Any]] = []
+    replaced: list[list[Mapping[str, Any]]] = []
+
+    def names_only(obj: dict[str, Any]) -> dict[str, Any]:
+        return {"metadata": {"name": obj["metadata"]["name"], "namespace": obj["metadata"]["namespace"]}}
+
+    async with AsyncKube(config_for(api, ca)) as kube:
+        reflector = Reflector(
+            kube,
+            "profilecatalogsources",
+            transform=names_only,
+            on_replace=lambda items: replaced.append(list(items)),
+            on_event=lambda kind, obj: seen.append(obj),
+        )
+        task = reflector.start()
+        await asyncio.wait_for(reflector.synced.wait(), 10)
+        await asyncio.to_thread(api.put, "profilecatalogsources", pcs("b"))
+        await wait_for(lambda: len(seen) == 1)
+        await asyncio.to_thread(api.bookmark)
+        await wait_for(lambda: reflector.resource_version == str(api.rv))
+        slim_a = {"metadata": {"name": "a", "namespace": "default"}}
+        slim_b = {"metadata": {"name": "b", "namespace": "default"}}
+        assert replaced == [[slim_a]] and seen == [slim_b]
+        assert reflector.store == {("default", "a"): slim_a, ("default", "b"): slim_b}
         task.cancel()
 
 

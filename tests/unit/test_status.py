@@ -12,6 +12,7 @@ from kubectl_profiles.status import (
     catalog_status,
     installation_status,
     object_status,
+    observed_part,
 )
 
 T0, T1 = "2026-01-01T00:00:00Z", "2026-01-01T00:05:00Z"
@@ -65,6 +66,37 @@ def test_object_status(case: str, status: Any, generation: int, expected: str, m
     seen = object_status(flux("HelmRelease", "web-nginx", status, generation))
     assert seen.ready == expected
     assert message in seen.message
+
+
+EXTRA_STATUS_CASES = [
+    ("other status fields only", {"lastAttemptedRevision": "1.0.0"}, 1),
+    ("history beside conditions", {**ready("True", "Applied"), "history": [{"chartVersion": "1.0.0"}] * 3}, 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "status", "generation"),
+    [c[:3] for c in OBJECT_CASES] + EXTRA_STATUS_CASES,
+    ids=[c[0] for c in OBJECT_CASES] + [c[0] for c in EXTRA_STATUS_CASES],
+)
+def test_what_the_controller_keeps_of_a_flux_object_reads_the_same(case: str, status: Any, generation: int) -> None:
+    full = flux("HelmRelease", "web-nginx", status, generation)
+    full["metadata"].update(
+        labels={"profiles.weave.works/installation": "web"},
+        annotations={"kubectl.kubernetes.io/last-applied-configuration": "{...}"},
+        managedFields=[{"manager": "helm-controller"}],
+        resourceVersion="7",
+    )
+    full["spec"] = {"values": {"replicas": 3}, "chart": {"spec": {"chart": "nginx"}}}
+    kept = observed_part(full)
+    assert object_status(kept) == object_status(full)
+    assert "spec" not in kept and set(kept["metadata"]) == {
+        "name",
+        "namespace",
+        "generation",
+        "labels",
+        "resourceVersion",
+    }
 
 
 def installation(generation: int = 3, status: Any = None, **catalog: str) -> dict[str, Any]:
