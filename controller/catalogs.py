@@ -9,7 +9,8 @@ interval.
 How: the plugin's own scanner (kubectl_profiles.sources.scan_repository, as `catalog scan` uses), in a thread, with
 the credentials of the repository's `secretRef` (read from the catalog's namespace when needed, never logged) and
 a memo per repository URL, so that tags already read are not read again: an unchanged repository costs one
-`git ls-remote`. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
+`git ls-remote`. The memo is kept on disk beside the git cache (it survives a restart) and a tag's checkout is
+removed once its profile.yaml is read, so that the cache holds one small file per repository, however many tags. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
 out and reported as skipped, so that one bad tag cannot block the whole status write.
 
 Helm repositories are read by the plugin's own reader too (kubectl_profiles.sources.helmrepo.scan_helm_repository,
@@ -209,8 +210,11 @@ class CatalogReconciler:
             return RepositoryScan(url, error=str(exc))
         cache = GitCache(root=self.cache_dir, credentials={normalise_url(url): creds} if creds else {})
         lock = self.locks.setdefault(url, asyncio.Lock())
-        memo = self.memos.setdefault(url, {})
         async with lock:
+            if url not in self.memos:  # after a restart: what the last run read, without its checkouts
+                self.memos[url] = await asyncio.to_thread(cache.load_scan_memo, url)
+            memo = self.memos[url]
+            before = dict(memo)
             started = time.perf_counter()
             try:
                 entries = await asyncio.to_thread(
@@ -219,7 +223,10 @@ class CatalogReconciler:
                     cache,
                     warn=lambda m: skipped.append(m.removeprefix("skipping tag ")),
                     memo=memo,
+                    keep_checkouts=False,
                 )
+                if memo != before:
+                    await asyncio.to_thread(cache.save_scan_memo, url, memo)
             except SourceError as exc:
                 self.metrics.scans.labels("failed").inc()
                 message = exc.message.removeprefix(f"cannot read {redact(url)}: ")

@@ -9,12 +9,15 @@ keep git's last line, with any credentials in the URL removed.
 
 Cache: `${XDG_CACHE_HOME:-~/.cache}/kubectl-profiles/git/<hash of URL>/<ref>`. A tag is immutable, so a cached
 tag is used without touching the network; a branch is fetched again each time. Checkouts are made in a temporary
-directory and renamed into place, so an interrupted clone never leaves a half-written cache entry.
+directory and renamed into place, so an interrupted clone never leaves a half-written cache entry. A long-running
+scanner (the controller) keeps no checkouts: it reads a tag's profile.yaml, drops the checkout and keeps what it
+read in `<hash of URL>/.scan-memo.json`, so that its disk use follows the number of tags, not their trees.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -199,6 +202,45 @@ class GitCache:
         """Drop the cached checkout of `src`'s ref (a tag that was moved)."""
         shutil.rmtree(self._target(src)[1], ignore_errors=True)
 
+    def _memo_file(self, url: str) -> Path:
+        # a ref name never starts with a dot (git check-ref-format), so no checkout can take this name
+        return self.root / self._target(SourceRef(url))[0] / ".scan-memo.json"
+
+    def load_scan_memo(self, url: str) -> ScanMemo:
+        """What earlier scans of `url` read (see `save_scan_memo`); empty when nothing usable was kept."""
+        try:
+            rows = json.loads(self._memo_file(url).read_text())
+        except (OSError, ValueError):
+            return {}
+        memo: ScanMemo = {}
+        for row in rows if isinstance(rows, list) else []:
+            if isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], str):
+                if isinstance(row[2], (dict, str)):
+                    memo[(url, row[0], row[1])] = row[2]
+        return memo
+
+    def save_scan_memo(self, url: str, memo: ScanMemo) -> None:
+        """Keep `memo`'s rows for `url` on disk, written beside the file and renamed over it. Rows that JSON cannot
+        hold (a date in a values schema, say) are left out: those tags are read again after a restart."""
+        rows = []
+        for (row_url, tag, obj), found in sorted(memo.items(), key=lambda item: item[0]):
+            if row_url != url:
+                continue
+            try:
+                rows.append(json.dumps([tag, obj, found], sort_keys=True))
+            except (TypeError, ValueError):
+                continue
+        target = self._memo_file(url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".scan-memo-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w") as out:
+                out.write("[" + ",\n".join(rows) + "]\n")
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
     def list_tags(self, url: str) -> list[str]:
         return list(self.tag_objects(url))
 
@@ -291,12 +333,18 @@ that still points at the same object is not read again; a moved tag has a new ke
 
 
 def scan_repository(
-    url: str, cache: GitCache, warn: Callable[[str], None] | None = None, memo: ScanMemo | None = None
+    url: str,
+    cache: GitCache,
+    warn: Callable[[str], None] | None = None,
+    memo: ScanMemo | None = None,
+    *,
+    keep_checkouts: bool = True,
 ) -> list[dict[str, Any]]:
     """Catalog entries from a repository's tags `<dir>/<semver>` or `<semver>` and each tag's profile.yaml.
 
     With a `memo` (kept by the caller between scans), a repository whose tags have not moved costs one
-    `git ls-remote`; entries of tags that are gone are dropped from the memo.
+    `git ls-remote`; entries of tags that are gone are dropped from the memo. Without `keep_checkouts`, each tag's
+    checkout is removed once its profile.yaml is read (the memo then holds all that is needed of it).
     """
     objects = cache.tag_objects(url)
     if memo is not None:
@@ -318,6 +366,9 @@ def scan_repository(
                 if warn is not None:
                     warn(f"skipping tag {tag}: {exc}")
                 continue
+            finally:
+                if not keep_checkouts:
+                    cache.forget(SourceRef(url, tag=tag))
             if memo is not None:
                 memo[key] = found
         if isinstance(found, str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -91,3 +92,43 @@ def test_a_moved_tag_is_read_again_not_from_the_old_checkout(tmp_path: Path) -> 
     subprocess.run([*git, "push", "-q", "-f", "origin", "redis/1.0.0"], cwd=work, check=True, capture_output=True)
     after = {e["tag"]: e for e in scan_repository(url, cache, memo=memo)}
     assert after["redis/1.0.0"]["description"] == "Moved tag"
+
+
+def test_a_scanner_that_keeps_no_checkouts_keeps_one_memo_file_and_reads_nothing_after_a_restart(
+    tmp_path: Path,
+) -> None:
+    url = build_example_repo(tmp_path / "repos")
+    cache = CountingCache(tmp_path / "cache")
+    memo: ScanMemo = {}
+    first = scan_repository(url, cache, memo=memo, keep_checkouts=False)
+    assert len(first) == 6 and [c[0] for c in cache.calls].count("clone") == 6
+    cache.save_scan_memo(url, memo)
+    (repo_dir,) = (tmp_path / "cache").iterdir()
+    assert [p.name for p in repo_dir.iterdir()] == [".scan-memo.json"], "every checkout was removed once read"
+    # a restarted scanner: a new process's memo, read back from disk, spares every clone
+    restarted = CountingCache(tmp_path / "cache")
+    loaded = restarted.load_scan_memo(url)
+    assert loaded == memo
+    assert scan_repository(url, restarted, memo=loaded, keep_checkouts=False) == first
+    assert [c[0] for c in restarted.calls] == ["ls-remote"]
+
+
+def test_a_damaged_or_foreign_memo_file_reads_as_empty(tmp_path: Path) -> None:
+    cache = GitCache(root=tmp_path)
+    url = "https://example.invalid/profiles.git"
+    assert cache.load_scan_memo(url) == {}
+    dated = {"name": "d", "valuesSchema": {"default": datetime.date(2026, 1, 1)}}  # YAML reads dates as dates
+    cache.save_scan_memo(
+        url,
+        {
+            (url, "a/1.0.0", "abc"): {"name": "a"},
+            (url, "d/1.0.0", "ddd"): dated,
+            ("https://other.invalid/x", "t", "o"): "x",
+        },
+    )
+    assert cache.load_scan_memo(url) == {(url, "a/1.0.0", "abc"): {"name": "a"}}, "only rows JSON holds, of this URL"
+    memo_file = next(tmp_path.iterdir()) / ".scan-memo.json"
+    memo_file.write_text('[["a/1.0.0", "abc", 3], "junk", [1, 2, 3]')
+    assert cache.load_scan_memo(url) == {}
+    memo_file.write_text('[["a/1.0.0", "abc", 3], "junk", ["b/1.0.0", "def", "skipped: bad"]]')
+    assert cache.load_scan_memo(url) == {(url, "b/1.0.0", "def"): "skipped: bad"}
