@@ -14,7 +14,9 @@ Authorization header are then taken from its Configuration, and our own transpor
 
 Key material given as data stays off disk: the CA goes to OpenSSL as a string, and a client certificate and key,
 which `SSLContext.load_cert_chain` reads only from a path, go through an anonymous in-memory file (`memfd`); where
-there is none, through a 0600 temporary file that is removed as soon as it has been read.
+there is none, through a 0600 temporary file that is removed as soon as it has been read. The official loader
+writes such data to files of its own: it is given a private directory (0700, in RAM under /dev/shm where there is
+one), which is removed as soon as the TLS context has read them, not when the process exits.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import base64
 import contextlib
 import json
 import os
+import shutil
 import ssl
 import subprocess
 import tempfile
@@ -291,6 +294,15 @@ def _needs_official(
     return None
 
 
+# Only ever the parent of a mkdtemp directory (random name, mode 0700), never a predictable file in it.
+_SHM = "/dev/shm"  # noqa: S108
+
+
+def _ram_dir() -> str | None:
+    """Memory-backed /dev/shm when it is a writable directory, else None (the system's temporary directory)."""
+    return _SHM if os.path.isdir(_SHM) and os.access(_SHM, os.W_OK | os.X_OK) else None
+
+
 def _official(paths: list[Path], context: str, namespace: str, user: Mapping[str, Any], why: str) -> ClusterConfig:
     try:
         from kubernetes import client as k8s_client
@@ -300,26 +312,35 @@ def _official(paths: list[Path], context: str, namespace: str, user: Mapping[str
             f"this kubeconfig's {why} needs the official `kubernetes` package", hint="pip install kubernetes"
         ) from exc
     cfg = k8s_client.Configuration()
+    # The loader writes CA, certificate and key data to files (an SSL context reads only paths) and removes them
+    # only when the process exits; here they live in a private directory, removed once they have been read.
+    scratch = Path(tempfile.mkdtemp(prefix="kubectl-profiles-", dir=_ram_dir()))
     try:
-        k8s_config.load_kube_config(  # type: ignore[no-untyped-call]
-            config_file=os.pathsep.join(str(p) for p in paths if p.exists()),
-            context=context,
-            client_configuration=cfg,
-            persist_config=False,
-        )
-        authorization = cfg.get_api_key_with_prefix("BearerToken", alias="authorization")
-    except (k8s_config.ConfigException, OSError, ValueError, KeyError, TypeError) as exc:
-        raise ClusterError(f"the kubernetes package cannot load context {context!r} ({why}): {exc}") from exc
-    if why == "exec client certificate" and not cfg.cert_file:
-        raise ClusterError(f"the exec credential plugin of context {context!r} returned no usable client certificate")
-    if not cfg.verify_ssl:
-        sslctx = ssl.create_default_context()
-        sslctx.check_hostname = False
-        sslctx.verify_mode = ssl.CERT_NONE
-    else:
-        sslctx = ssl.create_default_context(cafile=cfg.ssl_ca_cert or None)
-    if cfg.cert_file and cfg.key_file:
-        sslctx.load_cert_chain(cfg.cert_file, cfg.key_file)
+        try:
+            k8s_config.load_kube_config(  # type: ignore[no-untyped-call]
+                config_file=os.pathsep.join(str(p) for p in paths if p.exists()),
+                context=context,
+                client_configuration=cfg,
+                persist_config=False,
+                temp_file_path=str(scratch),
+            )
+            authorization = cfg.get_api_key_with_prefix("BearerToken", alias="authorization")
+        except (k8s_config.ConfigException, OSError, ValueError, KeyError, TypeError) as exc:
+            raise ClusterError(f"the kubernetes package cannot load context {context!r} ({why}): {exc}") from exc
+        if why == "exec client certificate" and not cfg.cert_file:
+            raise ClusterError(
+                f"the exec credential plugin of context {context!r} returned no usable client certificate"
+            )
+        if not cfg.verify_ssl:
+            sslctx = ssl.create_default_context()
+            sslctx.check_hostname = False
+            sslctx.verify_mode = ssl.CERT_NONE
+        else:
+            sslctx = ssl.create_default_context(cafile=cfg.ssl_ca_cert or None)
+        if cfg.cert_file and cfg.key_file:
+            sslctx.load_cert_chain(cfg.cert_file, cfg.key_file)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
     def refreshed() -> str | None:
         value: str | None = cfg.get_api_key_with_prefix("BearerToken", alias="authorization")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import select
 import socket
 import ssl
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -254,6 +256,29 @@ def test_exec_plugin_client_certificate_goes_through_the_official_loader(
     assert OFFICIAL in config.source and "exec client certificate" in config.source
     list_namespaces(config)
     assert sent_authorization(mtls_api) is None
+    key = leaf.private_key_pem.bytes()
+    assert not files_holding(key), "the key the plugin returned was left in a file"
+    # loaded again in the same process (the loader remembers the files it wrote): still works, still no file
+    list_namespaces(kubeconfig.load(path))
+    assert not files_holding(key)
+
+
+def files_holding(secret: bytes) -> list[Path]:
+    """Files where the official loader writes (directly in the system's temporary directory, or in the directory
+    it is given: ours are kubectl-profiles-* in /dev/shm or there) that hold `secret`."""
+    found = []
+    for place in {Path(tempfile.gettempdir()), Path("/dev/shm")}:
+        if not place.is_dir():
+            continue
+        candidates = [
+            *place.iterdir(),
+            *(f for d in place.glob("kubectl-profiles-*") if d.is_dir() for f in d.iterdir()),
+        ]
+        for candidate in candidates:
+            with contextlib.suppress(OSError):
+                if candidate.is_file() and candidate.stat().st_size < 1 << 20 and secret in candidate.read_bytes():
+                    found.append(candidate)
+    return found
 
 
 def jwt(claims: dict[str, Any]) -> str:
