@@ -10,7 +10,8 @@ How: the plugin's own scanner (kubectl_profiles.sources.scan_repository, as `cat
 the credentials of the repository's `secretRef` (read from the catalog's namespace when needed, never logged) and
 a memo per repository URL, so that tags already read are not read again: an unchanged repository costs one
 `git ls-remote`. The memo is kept on disk beside the git cache (it survives a restart) and a tag's checkout is
-removed once its profile.yaml is read, so that the cache holds one small file per repository, however many tags. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
+removed once its profile.yaml is read, so that the cache holds one small file per repository, however many tags;
+every ten minutes the files of repositories that no catalog lists any more are removed. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
 out and reported as skipped, so that one bad tag cannot block the whole status write.
 
 Helm repositories are read by the plugin's own reader too (kubectl_profiles.sources.helmrepo.scan_helm_repository,
@@ -25,6 +26,7 @@ import asyncio
 import base64
 import logging
 import re
+import shutil
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -46,6 +48,8 @@ from kubectl_profiles.status import RepositoryScan, catalog_status, without_time
 
 log = logging.getLogger("profiles-controller.catalogs")
 DEFAULT_INTERVAL = 600.0
+PRUNE_EVERY = 600.0
+"""How often the git cache of repositories that no catalog lists any more is removed."""
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 
 
@@ -293,5 +297,39 @@ class CatalogReconciler:
             self.metrics.reconciles.labels("ProfileCatalogSource", result).inc()
             self.metrics.reconcile_seconds.labels("ProfileCatalogSource").observe(time.perf_counter() - started)
 
+    # --- what is kept on disk --------------------------------------------------------------------------------
+    async def prune(self) -> int:
+        """Drop what is kept (memo, lock, cache directory) for git repositories that no catalog lists any more;
+        a repository being scanned is kept until the next time. Returns how many directories were removed."""
+        live = {
+            str(r.get("url") or "")
+            for obj in self.catalogs.items.values()
+            for r in self.repositories(obj, "repositories")
+        }
+        busy = {url for url, lock in self.locks.items() if lock.locked()}
+        for url in [u for u in self.locks if u not in live and u not in busy]:
+            self.memos.pop(url, None)
+            del self.locks[url]
+        keep = {GitCache.repository_key(url) for url in live | busy}
+        retired = GitCache(root=self.cache_dir).retire_except(keep)
+        if retired:
+            await asyncio.to_thread(_remove_all, retired)
+            log.info("removed the git cache of %d repositories no catalog lists", len(retired))
+        return len(retired)
+
+    async def pruner(self, every: float = PRUNE_EVERY) -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.prune()
+            except OSError as exc:  # a full or read-only disk must not stop the controller
+                log.warning("pruning the git cache failed: %s", exc)
+
     def start(self) -> list[asyncio.Task[None]]:
-        return [asyncio.create_task(self.worker(), name=f"catalogs-{i}") for i in range(self.workers)]
+        tasks = [asyncio.create_task(self.worker(), name=f"catalogs-{i}") for i in range(self.workers)]
+        return [*tasks, asyncio.create_task(self.pruner(), name="catalogs-prune")]
+
+
+def _remove_all(paths: list[Path]) -> None:
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)

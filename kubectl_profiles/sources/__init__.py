@@ -125,6 +125,9 @@ def run_git(cmd: list[str], *, cwd: Path | None, env: dict[str, str], timeout: f
     return proc.returncode, stdout, stderr
 
 
+_REPOSITORY_KEY = re.compile(r"[0-9a-f]{16}")
+
+
 @dataclass
 class GitCache:
     root: Path = field(default_factory=default_cache_root)
@@ -194,9 +197,30 @@ class GitCache:
             raise SourceError(f"path {src.path!r} leaves the repository {redact(src.url)}")
         return directory
 
+    @staticmethod
+    def repository_key(url: str) -> str:
+        """The name of the directory that holds what is cached of the repository at `url`."""
+        return hashlib.sha256(url.encode()).hexdigest()[:16]
+
     def _target(self, src: SourceRef) -> tuple[str, Path]:
-        key = hashlib.sha256(src.url.encode()).hexdigest()[:16]
+        key = self.repository_key(src.url)
         return key, self.root / key / re.sub(r"[^A-Za-z0-9._-]", "_", src.ref)
+
+    def retire_except(self, keep: set[str]) -> list[Path]:
+        """Move every repository directory whose key is not in `keep` out of the way (one rename each, so that a
+        scan starting now finds no half-removed tree) and return where they went, for the caller to remove, with
+        any left from an earlier run that stopped before removing them."""
+        if not self.root.is_dir():
+            return []
+        retired = []
+        for child in self.root.iterdir():
+            if child.name.startswith(".retired-"):
+                retired.append(child)
+            elif _REPOSITORY_KEY.fullmatch(child.name) and child.name not in keep and child.is_dir():
+                target = self.root / f".retired-{child.name}-{os.urandom(4).hex()}"
+                child.rename(target)
+                retired.append(target)
+        return retired
 
     def forget(self, src: SourceRef) -> None:
         """Drop the cached checkout of `src`'s ref (a tag that was moved)."""

@@ -393,3 +393,29 @@ async def test_catalog_reconciler_refuses_plain_http_helm_repositories_unless_al
     reconciler.allow_file_urls = True
     assert await reconciler.reconcile(("web", "charts")) == "written"
     assert [p["name"] for p in api.writes[-1][1]["profiles"]] == ["nginx"]
+
+
+async def test_catalog_reconciler_removes_the_git_cache_of_repositories_no_catalog_lists(tmp_path: Any) -> None:
+    from kubectl_profiles.sources import GitCache
+
+    reconciler, catalogs, _ = _catalog_reconciler(tmp_path, {})
+    listed, dropped, scanning = "https://e.invalid/listed", "https://e.invalid/dropped", "https://e.invalid/busy"
+    catalogs.items[("web", "c")] = {
+        "metadata": {"name": "c", "namespace": "web"},
+        "spec": {"repositories": [{"url": listed}]},
+    }
+    root = tmp_path / "git"
+    for url in (listed, dropped, scanning, "https://e.invalid/from-an-earlier-run"):
+        (root / GitCache.repository_key(url) / "nginx_1.0.0").mkdir(parents=True)
+    (root / "helm").mkdir()  # not a repository directory: never touched
+    for url in (listed, dropped, scanning):
+        reconciler.memos[url] = {}
+        reconciler.locks[url] = asyncio.Lock()
+    await reconciler.locks[scanning].acquire()  # a scan of a repository just removed from its catalog
+    assert await reconciler.prune() == 2
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        ["helm", GitCache.repository_key(listed), GitCache.repository_key(scanning)]
+    )
+    assert set(reconciler.memos) == set(reconciler.locks) == {listed, scanning}
+    reconciler.locks[scanning].release()
+    assert await reconciler.prune() == 1 and set(reconciler.memos) == {listed}
