@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kubectl_profiles.cli.validate import validate_documents
 from kubectl_profiles.model.facts import Facts, Policy
 from kubectl_profiles.model.subscription import to_installation
 from kubectl_profiles.rules.subscription import form_violations
+from kubectl_profiles.validation.engine import validate_documents
 from kubectl_profiles.validation.inputs import parse_documents
 from tests.webhook_support import admission, filled_cache
 from webhook.server import answer
