@@ -23,91 +23,11 @@ from typing import Any
 
 import click
 
-from kubectl_profiles import fastjson
 from kubectl_profiles.errors import UsageError
 from kubectl_profiles.model.facts import Facts, Policy, UserInfo
-from kubectl_profiles.model.violation import Violation
+from kubectl_profiles.validation import reporters
 from kubectl_profiles.validation.engine import validate_inputs
 from kubectl_profiles.validation.inputs import collector_paused, read_inputs
-from kubectl_profiles.validation.report import Report
-
-
-# --- output ---------------------------------------------------------------------------------------------------
-def render_text(report: Report) -> str:
-    lines = []
-    for f in report.findings:
-        v = f.violation
-        label = "error" if v.is_error else "warning"
-        lines.append(f"{f.file}:{f.line}: {label}: {v.path}: {_strip_path(v)} [{v.rule}]")
-    return "\n".join(lines)
-
-
-def _strip_path(v: Violation) -> str:
-    prefix = v.path[2:] + ": "
-    return v.message[len(prefix) :] if v.path.startswith("$.") and v.message.startswith(prefix) else v.message
-
-
-def render_json(report: Report) -> str:
-    doc = {
-        "summary": {
-            "documents": report.documents,
-            "skipped": report.skipped,
-            "errors": report.errors,
-            "warnings": report.warnings,
-        },
-        "violations": [
-            {
-                "file": f.file,
-                "document": f.index,
-                "line": f.line,
-                "kind": f.kind,
-                "name": f.name,
-                **f.violation.to_dict(),
-            }
-            for f in report.findings
-        ],
-        "skipped_files": [{"file": n.file, "reason": n.reason} for n in report.skipped_files],
-    }
-    return fastjson.dumps_indented(doc)
-
-
-def render_junit(report: Report, strict: bool) -> str:
-    from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib, which no other output needs
-
-    failing = [f for f in report.findings if f.violation.is_error or strict]
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="kubectl-profiles validate" tests="{report.documents}" failures="{len(failing)}">',
-        f'  <testsuite name="validate" tests="{report.documents}" failures="{len(failing)}" '
-        f'skipped="{report.skipped}">',
-    ]
-    for f in report.findings:
-        v = f.violation
-        name = quoteattr(f"{f.file}#{f.index} {f.kind}/{f.name} {v.path}")
-        out.append(f"    <testcase classname={quoteattr(f.file)} name={name}>")
-        tag = "failure" if (v.is_error or strict) else "system-out"
-        if tag == "failure":
-            out.append(f"      <failure type={quoteattr(v.rule)} message={quoteattr(v.message)}/>")
-        else:
-            out.append(f"      <system-out>{escape(f'warning [{v.rule}] {v.message}')}</system-out>")
-        out.append("    </testcase>")
-    out += ["  </testsuite>", "</testsuites>"]
-    return "\n".join(out)
-
-
-def _gh_escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
-
-
-def render_github(report: Report) -> str:
-    lines = []
-    for f in report.findings:
-        v = f.violation
-        level = "error" if v.is_error else "warning"
-        title = _gh_escape(f"{v.rule} {v.path}", prop=True)
-        lines.append(f"::{level} file={_gh_escape(f.file, True)},line={f.line},title={title}::{_gh_escape(v.message)}")
-    return "\n".join(lines)
 
 
 def _namespace_labels(values: Sequence[str]) -> dict[str, dict[str, str]] | None:
@@ -128,7 +48,7 @@ def _namespace_labels(values: Sequence[str]) -> dict[str, dict[str, str]] | None
 @click.option(
     "-o",
     "--output",
-    type=click.Choice(["text", "json", "junit", "github"]),
+    type=click.Choice(reporters.FORMATS),
     default="text",
     show_default=True,
     help="Report format.",
@@ -226,22 +146,14 @@ def validate_cmd(
         remote = make_resolver(GitCache(timeout=git_timeout(ctx)))
     with collector_paused():
         report = validate_inputs(read_inputs(paths, excludes), facts, extra, remote)
-    rendered = {"text": render_text, "json": render_json, "github": render_github}.get(output)
-    body = rendered(report) if rendered else render_junit(report, strict)
+    body = reporters.reporter(output, strict=strict).render(report)
     if body:
         click.echo(body)
     if verbose:
-        for note in report.skipped_files:
-            click.echo(f"skipped {note.file}: {note.reason}", err=True)
-        for note in report.skipped_documents:
-            click.echo(f"skipped {note.file}:{note.line}: {note.reason}", err=True)
-    files = f" and skipped {len(report.skipped_files)} files" if report.skipped_files else ""
-    click.echo(
-        f"checked {report.documents} documents ({report.skipped} skipped){files}: {report.errors} errors, "
-        f"{report.warnings} warnings",
-        err=True,
-    )
-    if report.errors or (strict and report.warnings):
+        for line in reporters.skipped(report):
+            click.echo(line, err=True)
+    click.echo(reporters.summary(report), err=True)
+    if report.failed(strict):
         ctx.exit(1)
 
 
