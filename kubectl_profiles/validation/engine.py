@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from kubectl_profiles.model.facts import Facts
 from kubectl_profiles.model.refs import SourceRef, source_ref, version_from_tag
-from kubectl_profiles.model.violation import Violation
 from kubectl_profiles.validation.inputs import Document, Inputs
 from kubectl_profiles.validation.report import Finding, Note, Report
 from kubectl_profiles.yamldocs import Locator, path_tokens
@@ -99,15 +98,10 @@ def validate_documents(
     for i, (d, kind) in enumerate(zip(docs, kinds, strict=True)):
         body = d.body
         if kind is None:
-            if isinstance(body, Mapping) and _is_own_crd(body):
-                found = _check_crd(body)
-                kind = "CustomResourceDefinition"
-            else:
-                report.skipped += 1
-                report.skipped_documents.append(Note(d.file, _not_ours(body), d.line))
-                continue
-        else:
-            found = rules.check_document(body, facts, resolver=resolver, source=sources.get(i), kind=kind)
+            report.skipped += 1
+            report.skipped_documents.append(Note(d.file, _not_ours(body), d.line))
+            continue
+        found = rules.check_document(body, facts, resolver=resolver, source=sources.get(i), kind=kind)
         if found:
             meta = body.get("metadata") if isinstance(body.get("metadata"), Mapping) else {}
             name = str(meta.get("name") or "")
@@ -159,45 +153,3 @@ def _not_ours(body: Any) -> str:
     if not isinstance(body, Mapping) or not isinstance(body.get("kind"), str):
         return "not a Kubernetes object (no kind)"
     return f"kind {body.get('apiVersion')}/{body['kind']} is not one this tool checks"
-
-
-def _is_own_crd(body: Mapping[str, Any]) -> bool:
-    spec = body.get("spec")
-    return (
-        body.get("kind") == "CustomResourceDefinition"
-        and isinstance(spec, Mapping)
-        and spec.get("group") == "weave.works"
-    )
-
-
-def _check_crd(body: Mapping[str, Any]) -> list[Violation]:
-    """The project's own CRDs: each served version has a structural schema that compiles."""
-    import jsonschema
-
-    out: list[Violation] = []
-    spec = body["spec"]
-    versions = spec.get("versions") if isinstance(spec.get("versions"), list) else []
-    if not versions:
-        out.append(Violation("$.spec.versions", "crd.versions", "spec.versions: a CRD needs at least one version"))
-    for i, version in enumerate(versions):
-        schema = (version.get("schema") or {}).get("openAPIV3Schema") if isinstance(version, Mapping) else None
-        if not isinstance(schema, Mapping) or schema.get("type") != "object":
-            out.append(
-                Violation(
-                    f"$.spec.versions[{i}].schema",
-                    "crd.schema",
-                    f"spec.versions[{i}].schema.openAPIV3Schema: a structural schema of type object is required",
-                )
-            )
-            continue
-        try:
-            jsonschema.Draft7Validator.check_schema(schema)
-        except jsonschema.SchemaError as exc:
-            out.append(
-                Violation(
-                    f"$.spec.versions[{i}].schema",
-                    "crd.schema",
-                    f"spec.versions[{i}].schema.openAPIV3Schema: {exc.message}",
-                )
-            )
-    return out
