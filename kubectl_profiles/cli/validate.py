@@ -1,16 +1,10 @@
 """`kubectl profiles validate`: the webhook's rules, offline, over files (SPEC §4).
 
-Catalogs found among the inputs are the catalogs that installations are checked against; flags stand in for the
-facts a cluster would give (`--kubernetes-version`, `--api`, `--user`, `--group`, `--namespace-labels`). Nested
-profiles are resolved among the given definitions: a definition says where it lives with the annotation
-`profiles.weave.works/source: URL@REF` (optionally `URL@REF#PATH`), and a nested `profile.source` naming the same
-repository, ref and directory is that definition. Sources not among the files are checked for form only, unless
-`--resolve-remote` lets validate read them from git; `--cluster` adds the live cluster's catalogs and facts.
-
-Files are read as a CI check of a whole repository needs: the files of Helm charts and templates/ directories, and
-files holding Go template markers (`{{ }}`) instead of YAML, are skipped with a note (listed with -v), as is
-whatever `--exclude` matches; a file that cannot be read or parsed is one error, and the run goes on. Each finding
-names the line of the offending field, looked for only when a finding is printed (yamldocs.Locator).
+The click face of the pipeline in `kubectl_profiles.validation`: flags become the facts a cluster would give
+(`--kubernetes-version`, `--api`, `--user`, `--group`, `--namespace-labels`, the webhook's policy flags);
+`--cluster` adds the live cluster's catalogs and facts and `--resolve-remote` a reader of nested profiles from git,
+both built here, as they need the client core and the git sources, which the pipeline does not import. Then
+inputs -> engine -> the reporter `-o` names, the summary on standard error, and the exit code.
 
 Exit codes: 0 all valid, 1 any violation (warnings too with --strict) or a file that cannot be read or parsed,
 2 a bad flag or a path that does not exist.
@@ -19,7 +13,7 @@ Exit codes: 0 all valid, 1 any violation (warnings too with --strict) or a file 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +22,9 @@ from kubectl_profiles.model.facts import Facts, Policy, UserInfo
 from kubectl_profiles.validation import reporters
 from kubectl_profiles.validation.engine import validate_inputs
 from kubectl_profiles.validation.inputs import collector_paused, read_inputs
+
+if TYPE_CHECKING:
+    from kubectl_profiles.rules import Resolver
 
 
 def _namespace_labels(values: Sequence[str]) -> dict[str, dict[str, str]] | None:
@@ -118,32 +115,11 @@ def validate_cmd(
     skipped, as are files that hold {{ template }} markers instead of YAML. Exit codes: 0 valid, 1 violations or
     a file that cannot be read or parsed, 2 a bad flag or a path that does not exist.
     """
-    from kubectl_profiles.model.semver import coerce_version
-
-    if kubernetes_version is not None and coerce_version(kubernetes_version) is None:
-        raise UsageError(f"--kubernetes-version {kubernetes_version!r} is not a version", hint="e.g. 1.29")
-    for api in apis:
-        if api.count("/") not in (1, 2):
-            raise UsageError(f"--api {api!r}: write GROUP/VERSION/KIND or v1/KIND")
-    facts = Facts(
-        server_version=kubernetes_version,
-        served_apis=frozenset(apis) if apis else None,
-        namespace_labels=_namespace_labels(ns_labels),
-        user=UserInfo(user, tuple(groups)),
-        policy=Policy(
-            default_catalog_access="same-namespace" if default_catalog_access == "same-namespace" else "all",
-            forbid_uncatalogued=forbid_uncatalogued,
-        ),
-    )
+    facts = _facts(kubernetes_version, apis, user, groups, ns_labels, default_catalog_access, forbid_uncatalogued)
     extra: list[Mapping[str, Any]] = []
     if use_cluster:
         facts, extra = _cluster_facts(ctx, facts)
-    remote = None
-    if resolve_remote:
-        from kubectl_profiles.cli.common import git_timeout
-        from kubectl_profiles.sources import GitCache, make_resolver
-
-        remote = make_resolver(GitCache(timeout=git_timeout(ctx)))
+    remote = _git_resolver(ctx) if resolve_remote else None
     with collector_paused():
         report = validate_inputs(read_inputs(paths, excludes), facts, extra, remote)
     body = reporters.reporter(output, strict=strict).render(report)
@@ -155,6 +131,43 @@ def validate_cmd(
     click.echo(reporters.summary(report), err=True)
     if report.failed(strict):
         ctx.exit(1)
+
+
+def _facts(
+    kubernetes_version: str | None,
+    apis: Sequence[str],
+    user: str,
+    groups: Sequence[str],
+    ns_labels: Sequence[str],
+    default_catalog_access: str,
+    forbid_uncatalogued: bool,
+) -> Facts:
+    """The facts the flags stand in for; a flag that cannot be read is a usage error."""
+    from kubectl_profiles.model.semver import coerce_version
+
+    if kubernetes_version is not None and coerce_version(kubernetes_version) is None:
+        raise UsageError(f"--kubernetes-version {kubernetes_version!r} is not a version", hint="e.g. 1.29")
+    for api in apis:
+        if api.count("/") not in (1, 2):
+            raise UsageError(f"--api {api!r}: write GROUP/VERSION/KIND or v1/KIND")
+    return Facts(
+        server_version=kubernetes_version,
+        served_apis=frozenset(apis) if apis else None,
+        namespace_labels=_namespace_labels(ns_labels),
+        user=UserInfo(user, tuple(groups)),
+        policy=Policy(
+            default_catalog_access="same-namespace" if default_catalog_access == "same-namespace" else "all",
+            forbid_uncatalogued=forbid_uncatalogued,
+        ),
+    )
+
+
+def _git_resolver(ctx: click.Context) -> Resolver:
+    """--resolve-remote: nested profiles that are not among the files, read from their git repositories."""
+    from kubectl_profiles.cli.common import git_timeout
+    from kubectl_profiles.sources import GitCache, make_resolver
+
+    return make_resolver(GitCache(timeout=git_timeout(ctx)))
 
 
 def _cluster_facts(ctx: click.Context, facts: Facts) -> tuple[Facts, list[Mapping[str, Any]]]:

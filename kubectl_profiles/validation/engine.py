@@ -112,8 +112,8 @@ def validate_documents(
 def validate_inputs(
     inputs: Inputs, facts: Facts, extra_catalogs: Sequence[Mapping[str, Any]] = (), remote: Resolver | None = None
 ) -> Report:
-    """The report of a whole run: the documents' findings, with the files that could not be read or parsed as
-    errors in the order the files were named, and the files skipped. Run it while the collector is paused
+    """The report of a whole run: the errors of the files that could not be read or parsed first, then the
+    documents' findings, grouped by file; and the files skipped. Run it while the collector is paused
     (inputs.collector_paused): it drops the documents, so that they are freed before the collector resumes."""
     report = validate_documents(inputs.documents, facts, extra_catalogs, remote)
     inputs.documents = []  # freed now, while the collector is paused (see _Lines)
