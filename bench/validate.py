@@ -39,9 +39,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kubectl_profiles.cli.validate import collector_paused, read_documents, validate_documents  # noqa: E402
 from kubectl_profiles.model.facts import Facts  # noqa: E402
 from kubectl_profiles.schema import json_schema  # noqa: E402
+from kubectl_profiles.validation.engine import validate_documents  # noqa: E402
+from kubectl_profiles.validation.inputs import collector_paused, read_documents  # noqa: E402
 
 
 def corpus(n: int) -> list[dict]:

@@ -164,7 +164,7 @@ def migrate_cmd(files: tuple[str, ...], in_place: bool, output: str | None) -> N
       kubectl profiles migrate subscription.yaml | kubectl apply -f -
       kubectl profiles migrate -i gitops/*.yaml
     """
-    from kubectl_profiles.cli.validate import FileProblem, read_text
+    from kubectl_profiles.validation.inputs import FileProblem, read_text
 
     if in_place and output is not None:
         raise UsageError("-o sets the format of standard output; -i rewrites each file in its own format")

@@ -12,6 +12,7 @@ Public API (stable; other layers import only these names):
     check_installation_delete(old, facts) -> list[Violation]
     check_definition(doc, *, resolver=None, max_depth=10) -> list[Violation]
     check_subscription(doc, facts) -> list[Violation]   (the original's ProfileSubscription, as an installation)
+    check_crd(doc) -> list[Violation]   (the project's own CRDs, which `validate` meets in a repository)
     check_prerequisites(prereqs, namespace, facts, *, path) -> list[Violation]
     access_allows(catalog_source, namespace, facts) -> bool
     revoked_installations(old_source, new_source, facts) -> list[Mapping]   (installations that lose access)
@@ -33,6 +34,7 @@ from kubectl_profiles.model.subscription import to_installation  # noqa: E402
 from kubectl_profiles.model.violation import Violation  # noqa: E402
 from kubectl_profiles.rules.access import access_allows, describe_access, revoked_installations  # noqa: E402
 from kubectl_profiles.rules.catalog_source import check_catalog_source as _check_catalog_rules  # noqa: E402
+from kubectl_profiles.rules.crd import CRD_KIND, check_crd, is_own_crd  # noqa: E402
 from kubectl_profiles.rules.definition import check_definition as _check_definition_rules  # noqa: E402
 from kubectl_profiles.rules.installation import (  # noqa: E402
     check_installation as _check_installation_rules,
@@ -50,10 +52,12 @@ PROFILE_GROUPS = frozenset({"weave.works", "packages.weave.works", "packages.wea
 `packages.weave.works.io` is how pctl's own files spelt the second."""
 
 __all__ = [
+    "CRD_KIND",
     "KINDS",
     "Resolver",
     "access_allows",
     "check_catalog_source",
+    "check_crd",
     "check_definition",
     "check_document",
     "check_installation",
@@ -71,8 +75,11 @@ __all__ = [
 
 def kind_of(doc: Mapping[str, Any]) -> str | None:
     """The project kind a document is, by apiVersion group and kind; the original's `Profile` reads as a definition
-    and its ProfileSubscription as an installation (checked by `check_subscription`)."""
+    and its ProfileSubscription as an installation (checked by `check_subscription`). The project's own CRDs (by
+    spec.group, whatever their apiVersion) are CRD_KIND."""
     kind, api_version = doc.get("kind"), doc.get("apiVersion")
+    if kind == CRD_KIND:
+        return CRD_KIND if is_own_crd(doc) else None
     if not isinstance(kind, str) or not isinstance(api_version, str):
         return None
     group = api_version.rpartition("/")[0]
@@ -156,4 +163,6 @@ def check_document(
         return check_definition(doc, resolver=resolver, max_depth=facts.policy.max_depth, source=source)
     if kind == "ProfileSubscription":
         return [] if operation == "DELETE" else check_subscription(doc, facts)
+    if kind == CRD_KIND:
+        return [] if operation == "DELETE" or not is_own_crd(doc) else check_crd(doc)
     return []

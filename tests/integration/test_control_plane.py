@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kubectl_profiles.cli.validate import parse_documents
 from kubectl_profiles.devenv import cluster as cluster_mod
 from kubectl_profiles.model.subscription import to_installation
+from kubectl_profiles.validation.inputs import parse_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "valid"

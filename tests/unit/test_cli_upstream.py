@@ -184,6 +184,10 @@ def test_a_missing_path_and_a_bad_flag_are_usage_errors(tmp_path: Path) -> None:
             ],
         ),
         (
+            "invalid/crd-schema.yaml",
+            [("crd.versions", 11, "versions: []"), ("crd.schema", 24, "schema:"), ("crd.schema", 29, "schema:")],
+        ),
+        (
             "invalid/installation-unknown.yaml",
             [
                 ("installation.version.not-found", 12, "version: 9.9.9"),

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kubectl_profiles.cli.validate import parse_documents, validate_documents
 from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.validation.engine import validate_documents
+from kubectl_profiles.validation.inputs import parse_documents
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VALID = sorted((FIXTURES / "valid").iterdir())

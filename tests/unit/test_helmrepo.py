@@ -443,8 +443,9 @@ def test_oci_without_a_chart_name(tmp_path: Path) -> None:
 
 
 def test_scanned_entries_make_a_catalog_that_validate_and_the_webhook_rules_accept() -> None:
-    from kubectl_profiles.cli.validate import parse_documents, validate_documents
     from kubectl_profiles.model.facts import Facts
+    from kubectl_profiles.validation.engine import validate_documents
+    from kubectl_profiles.validation.inputs import parse_documents
 
     source = {
         "apiVersion": "weave.works/v1alpha1",

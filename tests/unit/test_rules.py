@@ -250,6 +250,27 @@ def test_unknown_kinds_are_not_checked() -> None:
     assert not rules.is_known_kind({"apiVersion": "v1", "kind": "ConfigMap"})
 
 
+def test_the_projects_own_crds_are_a_kind_the_rules_check() -> None:
+    crd: dict[str, Any] = {
+        "apiVersion": "apiextensions.k8s.io/v1",
+        "kind": "CustomResourceDefinition",
+        "metadata": {"name": "widgets.weave.works"},
+        "spec": {
+            "group": "weave.works",
+            "versions": [{"name": "v1", "schema": {"openAPIV3Schema": {"type": "object"}}}],
+        },
+    }
+    assert rules.kind_of(crd) == rules.CRD_KIND and rules.check_document(crd, Facts()) == []
+    crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["required"] = "name"  # a list in JSON Schema
+    [found] = rules.check_document(crd, Facts())
+    assert (found.path, found.rule) == ("$.spec.versions[0].schema", "crd.schema")
+    assert rules.check_document(crd, Facts(), operation="DELETE") == []
+    other = {**crd, "spec": {**crd["spec"], "group": "example.com"}}
+    assert rules.kind_of(other) is None and rules.check_document(other, Facts()) == []
+    # a caller's kind does not make another group's CRD the project's
+    assert rules.check_document(other, Facts(), kind=rules.CRD_KIND) == []
+
+
 # --- spec.source obeys the access rules of the catalogs that list its repository (SPEC §3) ---------------------
 RESTRICTED = "https://github.com/example/team-a-profiles"
 

@@ -145,7 +145,7 @@ def test_own_crds_are_validated(capsys: pytest.CaptureFixture[str]) -> None:
 def test_directory_walk_order_suffixes_and_limits(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kubectl_profiles.cli import validate as validate_mod
+    from kubectl_profiles.validation import inputs as validate_mod
 
     inst = (
         "apiVersion: weave.works/v1alpha1\nkind: ProfileInstallation\nmetadata: {name: %s}\n"
