@@ -510,13 +510,8 @@ def render_text(report: Report) -> str:
     for f in report.findings:
         v = f.violation
         label = "error" if v.is_error else "warning"
-        lines.append(f"{f.file}:{f.line}: {label}: {v.path}: {_strip_path(v)} [{v.rule}]")
+        lines.append(f"{f.file}:{f.line}: {label}: {v.path}: {v.detail} [{v.rule}]")
     return "\n".join(lines)
-
-
-def _strip_path(v: Violation) -> str:
-    prefix = v.path[2:] + ": "
-    return v.message[len(prefix) :] if v.path.startswith("$.") and v.message.startswith(prefix) else v.message
 
 
 def render_json(report: Report) -> str:
