@@ -29,6 +29,7 @@ import re
 import shutil
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -79,7 +80,9 @@ def schema_fit(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
         found = schema_violations("ProfileCatalogSource", probe)
         if found:
             label = entry.get("tag") or f"{entry.get('name')}@{entry.get('version')}"  # a chart version has no tag
-            bad.append(f"{label} ({found[0].message.removeprefix('spec.profiles[0].')})")
+            # The field named within the entry, not within the probe catalog that holds it.
+            within = replace(found[0], field=found[0].shown_field.removeprefix("spec.profiles[0]."))
+            bad.append(f"{label} ({within.message})")
         else:
             good.append(entry)
     return good, bad

@@ -132,23 +132,27 @@ def schema_violations(kind: str, doc: Mapping[str, Any]) -> list[Violation]:
     out: list[Violation] = []
     for error in sorted(_full(kind).iter_errors(doc), key=lambda e: list(e.absolute_path)):
         path = _path(error.absolute_path)
-        out.append(Violation(path, "schema", f"{path[2:] or 'document'}: {_describe(error)}"))
+        problem, fix = _describe(error)
+        # The schema's sentences always name a field; at the root, that is the document.
+        field = None if error.absolute_path else "document"
+        out.append(Violation(path, "schema", problem=problem, fix=fix, field=field))
     return out
 
 
-def _describe(error: Any) -> str:
+def _describe(error: Any) -> tuple[str, str]:
+    """(problem, fix) for one schema error."""
     validator, value = error.validator, error.validator_value
     if validator == "required":
-        return f"{error.message}; add it"
+        return str(error.message), "add it"
     if validator == "type":
-        return f"must be of type {value}, not {type(error.instance).__name__}"
+        return f"must be of type {value}, not {type(error.instance).__name__}", ""
     if validator == "pattern":
-        return f"{error.instance!r} does not match the required pattern {value}"
+        return f"{error.instance!r} does not match the required pattern {value}", ""
     if validator == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(str, value))}"
+        return f"{error.instance!r} is not one of {', '.join(map(str, value))}", ""
     if validator in ("maxLength", "maxItems"):
-        return f"is too long (at most {value})"
-    return str(error.message)
+        return f"is too long (at most {value})", ""
+    return str(error.message), ""
 
 
 def write_generated(folder: Path | None = None) -> list[Path]:

@@ -111,8 +111,8 @@ def namespace_unknown(outcome: Outcome, namespace: str, why: str) -> Outcome:
     violation = Violation(
         "$.metadata.namespace",
         "installation.namespace.unknown",
-        f"metadata.namespace: namespace {namespace} is not known to the profiles webhook ({why}); its labels "
-        "decide access, so it denies rather than guess: retry in a moment",
+        problem=f"namespace {namespace} is not known to the profiles webhook ({why})",
+        fix="its labels decide access, so it denies rather than guess: retry in a moment",
     )
     return Outcome(
         outcome.uid, False, outcome.kind, outcome.operation, [violation], name=outcome.name, unknown_namespace=namespace
@@ -150,8 +150,8 @@ def decide(request: Mapping[str, Any], facts_for: FactsFor, policy: Policy) -> O
         internal = Violation(
             "$",
             "internal.error",
-            "the profiles webhook failed while checking this object; "
-            "retry, and report it if it persists (see the webhook's log)",
+            problem="the profiles webhook failed while checking this object",
+            fix="retry, and report it if it persists (see the webhook's log)",
         )
         return Outcome(uid, False, kind, operation, [internal], internal_error=True, name=name)
     allowed = not any(v.is_error for v in found)

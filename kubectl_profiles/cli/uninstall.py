@@ -6,6 +6,8 @@ entry), unless `--force`, which also sets the annotation the webhook honours.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from kubectl_profiles.cli import common
@@ -32,12 +34,8 @@ def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> 
     facts = common.cluster_facts(ctx, index, discovery=False)
     found = [v for v in rules.check_installation_delete(current, facts) if v.is_error]
     if found and not force:
-        raise ValidationFailed(
-            found[0].message.replace(
-                f' or annotate it {FORCE}: "true" (kubectl profiles uninstall --force)', " or add --force"
-            ),
-            found,
-        )
+        # The rule's fix names the annotation the webhook honours; here the flag that sets it is the fix.
+        raise ValidationFailed(replace(found[0], fix="uninstall those first, or add --force").message, found)
     owned = common.owned_objects(ctx, name)
     if dry_run:
         click.echo(f"would delete profileinstallation/{name} and {len(owned)} objects it owns")

@@ -44,8 +44,8 @@ def check_url(url: Any, path: str, rule: str, policy: Policy, what: str = "url")
             Violation(
                 path,
                 rule,
-                f"{path[2:]}: {what} is missing; give the profile's git repository "
-                "(https://, ssh://, git@host:org/repo or file://)",
+                problem=f"{what} is missing",
+                fix="give the profile's git repository (https://, ssh://, git@host:org/repo or file://)",
             )
         ]
     if url.startswith(("https://", "ssh://")) and len(url.split("://", 1)[1]) > 0 and " " not in url:
@@ -59,16 +59,19 @@ def check_url(url: Any, path: str, rule: str, policy: Policy, what: str = "url")
             Violation(
                 path,
                 rule,
-                f"{path[2:]}: file:// URLs are for local development and this cluster "
-                "refuses them; use an https:// or ssh:// repository",
+                problem="file:// URLs are for local development and this cluster refuses them",
+                fix="use an https:// or ssh:// repository",
             )
         ]
     shown = without_credentials(url)  # messages reach CI logs and terminals: never repeat a secret
     if url.startswith("http://"):
-        return [Violation(path, rule, f"{path[2:]}: {shown!r} uses plain http; use https:// or ssh://")]
+        return [Violation(path, rule, problem=f"{shown!r} uses plain http", fix="use https:// or ssh://")]
     return [
         Violation(
-            path, rule, f"{path[2:]}: {shown!r} is not a git URL; use https://, ssh://, git@host:org/repo or file://"
+            path,
+            rule,
+            problem=f"{shown!r} is not a git URL",
+            fix="use https://, ssh://, git@host:org/repo or file://",
         )
     ]
 
@@ -82,7 +85,7 @@ def check_rel_path(value: Any, path: str, rule: str) -> list[Violation]:
     if value is None:
         return []
     if not isinstance(value, str) or value.startswith("/"):
-        return [Violation(path, rule, f"{path[2:]}: must be a path relative to the repository, e.g. 'nginx'")]
+        return [Violation(path, rule, problem="must be a path relative to the repository, e.g. 'nginx'")]
     if ".." in value.split("/"):
-        return [Violation(path, rule, f"{path[2:]}: {value!r} leaves the repository ('..'); use a path inside it")]
+        return [Violation(path, rule, problem=f"{value!r} leaves the repository ('..')", fix="use a path inside it")]
     return []

@@ -105,7 +105,8 @@ def access_block_violations(access: Any, path: str) -> list[Violation]:
                 Violation(
                     p,
                     "catalog.access.namespace",
-                    f"{p[2:]}: {ns!r} is not a namespace name; use a DNS-1123 label or '*' for every namespace",
+                    problem=f"{ns!r} is not a namespace name",
+                    fix="use a DNS-1123 label or '*' for every namespace",
                 )
             )
     for i, expr in enumerate(seq(mapping(access.get("namespaceSelector")).get("matchExpressions"))):
@@ -115,15 +116,20 @@ def access_block_violations(access: Any, path: str) -> list[Violation]:
         if op in ("In", "NotIn") and not values:
             out.append(
                 Violation(
-                    p, "catalog.access.selector", f"{p[2:]}: operator {op} needs values; list the label values to match"
+                    p,
+                    "catalog.access.selector",
+                    problem=f"operator {op} needs values",
+                    fix="list the label values to match",
                 )
             )
         if op in ("Exists", "DoesNotExist") and values:
-            out.append(Violation(p, "catalog.access.selector", f"{p[2:]}: operator {op} takes no values; remove them"))
+            out.append(
+                Violation(p, "catalog.access.selector", problem=f"operator {op} takes no values", fix="remove them")
+            )
     for i, group in enumerate(seq(access.get("groups"))):
         if not isinstance(group, str) or not group.strip():
             p = f"{path}.groups[{i}]"
-            out.append(Violation(p, "catalog.access.group", f"{p[2:]}: a group name must be a non-empty string"))
+            out.append(Violation(p, "catalog.access.group", problem="a group name must be a non-empty string"))
     return out
 
 

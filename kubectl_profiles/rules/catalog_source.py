@@ -39,9 +39,9 @@ def _credentials(url: Any, path: str) -> list[Violation]:
         Violation(
             path,
             "catalog.url.credentials",
-            f"{path[2:]}: the URL carries credentials (before the '@'), which everyone who may read this catalog "
-            "sees; remove them and give a Secret through secretRef (spec.repositories[].secretRef)",
-            WARNING,
+            problem="the URL carries credentials (before the '@'), which everyone who may read this catalog sees",
+            fix="remove them and give a Secret through secretRef (spec.repositories[].secretRef)",
+            severity=WARNING,
         )
     ]
 
@@ -55,8 +55,8 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
             Violation(
                 f"{base}.name",
                 "catalog.entry.name",
-                f"{base[2:]}.name: {name!r} is not a valid profile name; use lower-case letters, "
-                "digits and '-' (at most 63), e.g. 'nginx-ingress'",
+                problem=f"{name!r} is not a valid profile name",
+                fix="use lower-case letters, digits and '-' (at most 63), e.g. 'nginx-ingress'",
             )
         )
     if isinstance(version, str) and not is_semver(version):
@@ -64,8 +64,8 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
             Violation(
                 f"{base}.version",
                 "catalog.version.semver",
-                f"{base[2:]}.version: {version!r} is not a semantic version; write MAJOR.MINOR.PATCH "
-                "with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1",
+                problem=f"{version!r} is not a semantic version",
+                fix="write MAJOR.MINOR.PATCH with an optional leading v, e.g. 1.2.3 or v1.2.3-rc.1",
             )
         )
     tag = raw.get("tag")
@@ -74,8 +74,9 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
             Violation(
                 base,
                 "catalog.version.required",
-                f"{base[2:]}: an entry needs version or tag; add version: 1.0.0 (its tag defaults to "
-                f"{(name if isinstance(name, str) else 'NAME')}/1.0.0), or the tag that holds it",
+                problem="an entry needs version or tag",
+                fix=f"add version: 1.0.0 (its tag defaults to {(name if isinstance(name, str) else 'NAME')}/1.0.0), "
+                "or the tag that holds it",
             )
         )
     if isinstance(tag, str):
@@ -84,8 +85,8 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                 Violation(
                     f"{base}.tag",
                     "catalog.version.required",
-                    f"{base[2:]}.tag: {tag!r} holds no semantic version, so the entry needs version; "
-                    "add version: MAJOR.MINOR.PATCH",
+                    problem=f"{tag!r} holds no semantic version, so the entry needs version",
+                    fix="add version: MAJOR.MINOR.PATCH",
                 )
             )
         if not valid_ref_name(tag):
@@ -93,8 +94,8 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                 Violation(
                     f"{base}.tag",
                     "catalog.tag.form",
-                    f"{base[2:]}.tag: {tag!r} is not a valid git tag name; use e.g. "
-                    f"{(name or 'name')}/{(version or '1.0.0')}",
+                    problem=f"{tag!r} is not a valid git tag name",
+                    fix=f"use e.g. {(name or 'name')}/{(version or '1.0.0')}",
                 )
             )
         elif isinstance(version, str) and is_semver(version):
@@ -108,9 +109,9 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                     Violation(
                         f"{base}.tag",
                         "catalog.tag.mismatch",
-                        f"{base[2:]}.tag: tag {tag!r} names version {last} but the entry says "
-                        f"{version}; make them agree",
-                        WARNING,
+                        problem=f"tag {tag!r} names version {last} but the entry says {version}",
+                        fix="make them agree",
+                        severity=WARNING,
                     )
                 )
     chart = raw.get("chart")
@@ -121,7 +122,8 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
             Violation(
                 f"{base}.url",
                 "catalog.entry.source",
-                f"{base[2:]}: give url (a git repository) or chart (a Helm chart), not both",
+                problem="give url (a git repository) or chart (a Helm chart), not both",
+                field=base[2:],  # reported at url, about the entry
             )
         )
     else:
@@ -138,9 +140,9 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                 Violation(
                     f"{base}.prerequisites[{j}]",
                     "prerequisite.note",
-                    f"{base[2:]}.prerequisites[{j}]: {p!r} is free text and will not be checked; "
-                    "write 'kubernetes RANGE', 'profile NAME [RANGE]' or 'api GROUP/VERSION/KIND'",
-                    WARNING,
+                    problem=f"{p!r} is free text and will not be checked",
+                    fix="write 'kubernetes RANGE', 'profile NAME [RANGE]' or 'api GROUP/VERSION/KIND'",
+                    severity=WARNING,
                 )
             )
     schema = raw.get("valuesSchema")
@@ -151,7 +153,7 @@ def _entry_violations(raw: Mapping[str, Any], i: int, facts: Facts) -> list[Viol
                 Violation(
                     f"{base}.valuesSchema",
                     "catalog.values-schema",
-                    f"{base[2:]}.valuesSchema: not a usable JSON schema: {problem}",
+                    problem=f"not a usable JSON schema: {problem}",
                 )
             )
     return out
@@ -165,9 +167,10 @@ def check_helm_url(url: Any, path: str, rule: str, policy: Policy, *, oci_chart:
 
     With `oci_chart` (a catalog's helmRepositories), an oci:// URL must name a chart: `oci://HOST/[PATH/]CHART`.
     """
-    where = path[2:]
     if not isinstance(url, str) or not url.strip():
-        return [Violation(path, rule, f"{where}: url is missing; give an https:// Helm repository or oci://HOST/PATH")]
+        return [
+            Violation(path, rule, problem="url is missing", fix="give an https:// Helm repository or oci://HOST/PATH")
+        ]
     # Credentials in the URL are catalog.url.credentials' business (a warning); here only the form counts.
     parts = urllib.parse.urlsplit(url)
     if parts.scheme == "https" and parts.hostname and " " not in url:
@@ -175,7 +178,7 @@ def check_helm_url(url: Any, path: str, rule: str, policy: Policy, *, oci_chart:
     if parts.scheme == "oci":
         if _OCI.match(url) and (parts.path.strip("/") or not oci_chart):
             return []
-        return [Violation(path, rule, f"{where}: {url!r} is not an OCI repository; write oci://HOST/PATH/CHART")]
+        return [Violation(path, rule, problem=f"{url!r} is not an OCI repository", fix="write oci://HOST/PATH/CHART")]
     if parts.scheme in ("http", "file"):
         if policy.allow_file_urls:
             return []
@@ -183,11 +186,13 @@ def check_helm_url(url: Any, path: str, rule: str, policy: Policy, *, oci_chart:
             Violation(
                 path,
                 rule,
-                f"{where}: {parts.scheme}:// Helm repositories are for local development and this cluster "
-                "refuses them; use https:// or oci://",
+                problem=f"{parts.scheme}:// Helm repositories are for local development and this cluster refuses them",
+                fix="use https:// or oci://",
             )
         ]
-    return [Violation(path, rule, f"{where}: {url!r} is not a Helm repository URL; use https://HOST/PATH or oci://")]
+    return [
+        Violation(path, rule, problem=f"{url!r} is not a Helm repository URL", fix="use https://HOST/PATH or oci://")
+    ]
 
 
 def check_catalog_source(
@@ -202,8 +207,8 @@ def check_catalog_source(
             Violation(
                 "$",
                 "catalog.admin.forbidden",
-                f"{who} may not change catalogs here: only members of {', '.join(admins)} may; "
-                "ask a catalog administrator",
+                problem=f"{who} may not change catalogs here: only members of {', '.join(admins)} may",
+                fix="ask a catalog administrator",
             )
         )
     seen: dict[tuple[str, str], int] = {}
@@ -219,8 +224,8 @@ def check_catalog_source(
                     Violation(
                         f"$.spec.profiles[{i}]",
                         "catalog.entry.duplicate",
-                        f"spec.profiles[{i}]: {name} {version} is listed twice (first at "
-                        f"spec.profiles[{seen[key]}]); remove one",
+                        problem=f"{name} {version} is listed twice (first at spec.profiles[{seen[key]}])",
+                        fix="remove one",
                     )
                 )
             else:
@@ -254,9 +259,10 @@ def _update_warnings(old: Mapping[str, Any], new: Mapping[str, Any], facts: Fact
             Violation(
                 "$.spec.access",
                 "catalog.access.revoked",
-                f"this change revokes access that installations use: {names}{more}; they keep "
-                "running, but 'kubectl profiles audit' will list them",
-                WARNING,
+                problem=f"this change revokes access that installations use: {names}{more}",
+                fix="they keep running, but 'kubectl profiles audit' will list them",
+                severity=WARNING,
+                field="",  # about the change, not one field
             )
         )
     name, namespace = meta(new)
@@ -276,9 +282,10 @@ def _update_warnings(old: Mapping[str, Any], new: Mapping[str, Any], facts: Fact
             Violation(
                 "$.spec.profiles",
                 "catalog.entry.removed-in-use",
-                f"entries removed by this change are installed: {', '.join(in_use[:10])}; "
-                "upgrade those installations before removing them",
-                WARNING,
+                problem=f"entries removed by this change are installed: {', '.join(in_use[:10])}",
+                fix="upgrade those installations before removing them",
+                severity=WARNING,
+                field="",  # about the change, not one field
             )
         )
     return out

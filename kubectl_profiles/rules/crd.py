@@ -29,7 +29,7 @@ def check_crd(body: Mapping[str, Any]) -> list[Violation]:
     spec = body["spec"]
     versions = spec.get("versions") if isinstance(spec.get("versions"), list) else []
     if not versions:
-        out.append(Violation("$.spec.versions", "crd.versions", "spec.versions: a CRD needs at least one version"))
+        out.append(Violation("$.spec.versions", "crd.versions", problem="a CRD needs at least one version"))
     for i, version in enumerate(versions):
         schema = (version.get("schema") or {}).get("openAPIV3Schema") if isinstance(version, Mapping) else None
         if not isinstance(schema, Mapping) or schema.get("type") != "object":
@@ -37,7 +37,8 @@ def check_crd(body: Mapping[str, Any]) -> list[Violation]:
                 Violation(
                     f"$.spec.versions[{i}].schema",
                     "crd.schema",
-                    f"spec.versions[{i}].schema.openAPIV3Schema: a structural schema of type object is required",
+                    problem="a structural schema of type object is required",
+                    field=f"spec.versions[{i}].schema.openAPIV3Schema",
                 )
             )
             continue
@@ -48,7 +49,8 @@ def check_crd(body: Mapping[str, Any]) -> list[Violation]:
                 Violation(
                     f"$.spec.versions[{i}].schema",
                     "crd.schema",
-                    f"spec.versions[{i}].schema.openAPIV3Schema: {exc.message}",
+                    problem=str(exc.message),
+                    field=f"spec.versions[{i}].schema.openAPIV3Schema",
                 )
             )
     return out

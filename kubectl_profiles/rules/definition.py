@@ -45,7 +45,8 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
             Violation(
                 f"{base}.name",
                 "definition.artifact.name",
-                f"{base[2:]}.name: {name!r} is not a valid artifact name; use lower-case letters, digits and '-'",
+                problem=f"{name!r} is not a valid artifact name",
+                fix="use lower-case letters, digits and '-'",
             )
         )
     old = is_old_artifact(artifact)
@@ -56,16 +57,14 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                 Violation(
                     base,
                     "definition.artifact.exactly-one",
-                    f"{base[2:]}: a HelmChart artifact needs either path (a local chart) or chart (a remote one)",
+                    problem="a HelmChart artifact needs either path (a local chart) or chart (a remote one)",
                 )
             )
         if old_kind == "kustomize" and not artifact.get("path"):
-            out.append(
-                Violation(base, "definition.artifact.exactly-one", f"{base[2:]}: a Kustomize artifact needs path")
-            )
+            out.append(Violation(base, "definition.artifact.exactly-one", problem="a Kustomize artifact needs path"))
         if old_kind == "profile" and nested_source(artifact) is None:
             out.append(
-                Violation(base, "definition.artifact.exactly-one", f"{base[2:]}: a Profile artifact needs profile.url")
+                Violation(base, "definition.artifact.exactly-one", problem="a Profile artifact needs profile.url")
             )
         others = [t for t in present if t != old_kind and not (old_kind == "chart" and t == "chart")]
         if others:
@@ -73,8 +72,8 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                 Violation(
                     base,
                     "definition.artifact.exactly-one",
-                    f"{base[2:]}: kind {artifact['kind']} cannot also have {', '.join(others)}; "
-                    "an artifact is exactly one thing",
+                    problem=f"kind {artifact['kind']} cannot also have {', '.join(others)}",
+                    fix="an artifact is exactly one thing",
                 )
             )
         out += check_rel_path(artifact.get("path"), f"{base}.path", "definition.path.form")
@@ -84,7 +83,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
             Violation(
                 f"{base}.kind",
                 "definition.artifact.exactly-one",
-                f"{base[2:]}.kind: an artifact given by path needs kind (HelmChart, Kustomize or Profile), "
+                problem="an artifact given by path needs kind (HelmChart, Kustomize or Profile), "
                 "or write it as chart: {path} or kustomize: {path}",
             )
         )
@@ -95,8 +94,8 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
             Violation(
                 base,
                 "definition.artifact.exactly-one",
-                f"{base[2:]}: an artifact needs exactly one of chart, kustomize and profile, found "
-                f"{found}; split it into one artifact per deployable",
+                problem=f"an artifact needs exactly one of chart, kustomize and profile, found {found}",
+                fix="split it into one artifact per deployable",
             )
         )
         return out
@@ -109,7 +108,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                 Violation(
                     f"{base}.chart",
                     "definition.chart.form",
-                    f"{base[2:]}.chart: give either path (a chart in the profile's repository) or url "
+                    problem="give either path (a chart in the profile's repository) or url "
                     "and name (a chart in a Helm repository)",
                 )
             )
@@ -118,7 +117,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                 Violation(
                     f"{base}.chart",
                     "definition.chart.form",
-                    f"{base[2:]}.chart: a remote chart needs both url (the Helm repository) and name",
+                    problem="a remote chart needs both url (the Helm repository) and name",
                 )
             )
         elif remote and not str(chart.get("url")).startswith(("https://", "http://", "oci://")):
@@ -126,7 +125,8 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                 Violation(
                     f"{base}.chart.url",
                     "definition.chart.form",
-                    f"{base[2:]}.chart.url: {chart.get('url')!r} is not a Helm repository URL; use https:// or oci://",
+                    problem=f"{chart.get('url')!r} is not a Helm repository URL",
+                    fix="use https:// or oci://",
                 )
             )
         out += check_rel_path(chart.get("path"), f"{base}.chart.path", "definition.path.form")
@@ -144,7 +144,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                 Violation(
                     where,
                     "definition.nested.source",
-                    f"{where[2:]}: a nested profile needs url and one of tag and branch",
+                    problem="a nested profile needs url and one of tag and branch",
                 )
             )
         elif bool(src.get("tag")) and bool(src.get("branch")):
@@ -152,7 +152,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                 Violation(
                     where,
                     "definition.nested.source",
-                    f"{where[2:]}: give one of tag and branch, not both",
+                    problem="give one of tag and branch, not both",
                 )
             )
         else:
@@ -179,8 +179,8 @@ def _depends_on(artifacts: list[Any]) -> list[Violation]:
                     Violation(
                         p,
                         "definition.depends-on.unknown",
-                        f"{p[2:]}: no artifact named {target!r} in this profile; name one of "
-                        f"{', '.join(sorted(n for n in names if n)) or 'its artifacts'}",
+                        problem=f"no artifact named {target!r} in this profile",
+                        fix=f"name one of {', '.join(sorted(n for n in names if n)) or 'its artifacts'}",
                     )
                 )
             else:
@@ -192,7 +192,8 @@ def _depends_on(artifacts: list[Any]) -> list[Violation]:
             Violation(
                 "$.spec.artifacts",
                 "definition.depends-on.cycle",
-                f"spec.artifacts: dependsOn forms a cycle: {' -> '.join(cycle)}; break it",
+                problem=f"dependsOn forms a cycle: {' -> '.join(cycle)}",
+                fix="break it",
             )
         )
     return out
@@ -245,7 +246,8 @@ def _nested(doc: Mapping[str, Any], resolver: Any, max_depth: int, source: Sourc
                         Violation(
                             here,
                             "definition.nested.cycle",
-                            f"{here[2:]}: nested profiles form a cycle: {message}; remove one of the nestings",
+                            problem=f"nested profiles form a cycle: {message}",
+                            fix="remove one of the nestings",
                         )
                     )
                 continue
@@ -254,7 +256,8 @@ def _nested(doc: Mapping[str, Any], resolver: Any, max_depth: int, source: Sourc
                     Violation(
                         here,
                         "definition.nested.depth",
-                        f"{here[2:]}: profiles are nested more than {max_depth} deep (at {src}); flatten the tree",
+                        problem=f"profiles are nested more than {max_depth} deep (at {src})",
+                        fix="flatten the tree",
                     )
                 )
                 continue
@@ -276,7 +279,8 @@ def check_definition(
             Violation(
                 "$.metadata.name",
                 "definition.name",
-                "metadata.name: a profile needs a name; set it to the profile's directory name",
+                problem="a profile needs a name",
+                fix="set it to the profile's directory name",
             )
         )
     elif not is_dns_subdomain(name):
@@ -284,7 +288,8 @@ def check_definition(
             Violation(
                 "$.metadata.name",
                 "definition.name",
-                f"metadata.name: {name!r} is not a valid name; use lower-case letters, digits, '-'",
+                problem=f"{name!r} is not a valid name",
+                fix="use lower-case letters, digits, '-'",
             )
         )
     spec = mapping(doc.get("spec"))
@@ -301,8 +306,8 @@ def check_definition(
                 Violation(
                     f"$.spec.artifacts[{i}].name",
                     "definition.artifact.duplicate",
-                    f"spec.artifacts[{i}].name: {aname!r} is already the name of spec.artifacts"
-                    f"[{seen[aname]}]; artifact names must be unique in a profile",
+                    problem=f"{aname!r} is already the name of spec.artifacts[{seen[aname]}]",
+                    fix="artifact names must be unique in a profile",
                 )
             )
         elif aname:

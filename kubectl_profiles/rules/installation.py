@@ -42,8 +42,8 @@ def resolve_entry(doc: Mapping[str, Any], facts: Facts) -> tuple[Entry | None, l
             Violation(
                 "$.spec.catalog.version",
                 "installation.version.semver",
-                f"spec.catalog.version: {version!r} is not an exact version; write one such as "
-                "1.2.3 (ranges are resolved by 'kubectl profiles install', not stored)",
+                problem=f"{version!r} is not an exact version",
+                fix="write one such as 1.2.3 (ranges are resolved by 'kubectl profiles install', not stored)",
             )
         ]
     index = index_for(facts)
@@ -55,8 +55,8 @@ def resolve_entry(doc: Mapping[str, Any], facts: Facts) -> tuple[Entry | None, l
             Violation(
                 "$.spec.catalog.catalog",
                 "installation.catalog.not-found",
-                f"spec.catalog.catalog: catalog {catalog!r} not found{where}; "
-                "check the name with 'kubectl profiles catalog list -A'",
+                problem=f"catalog {catalog!r} not found{where}",
+                fix="check the name with 'kubectl profiles catalog list -A'",
             )
         ]
     except UsageError as exc:
@@ -64,7 +64,8 @@ def resolve_entry(doc: Mapping[str, Any], facts: Facts) -> tuple[Entry | None, l
             Violation(
                 "$.spec.catalog.namespace",
                 "installation.catalog.ambiguous",
-                f"spec.catalog.namespace: {exc.message}; set spec.catalog.namespace",
+                problem=exc.message,
+                fix="set spec.catalog.namespace",
             )
         ]
     try:
@@ -74,8 +75,8 @@ def resolve_entry(doc: Mapping[str, Any], facts: Facts) -> tuple[Entry | None, l
             Violation(
                 "$.spec.catalog.profile",
                 "installation.profile.not-found",
-                f"spec.catalog.profile: catalog {catalog!r} has no profile {profile!r}; see "
-                f"'kubectl profiles list --catalog {catalog}'",
+                problem=f"catalog {catalog!r} has no profile {profile!r}",
+                fix=f"see 'kubectl profiles list --catalog {catalog}'",
             )
         ]
     wanted = parse_version(version)
@@ -87,7 +88,8 @@ def resolve_entry(doc: Mapping[str, Any], facts: Facts) -> tuple[Entry | None, l
         Violation(
             "$.spec.catalog.version",
             "installation.version.not-found",
-            f"spec.catalog.version: {catalog}/{profile} has no version {version}; available: {available}",
+            problem=f"{catalog}/{profile} has no version {version}",
+            fix=f"available: {available}",
         )
     ]
 
@@ -100,7 +102,8 @@ def _source_violations(source: Mapping[str, Any], facts: Facts) -> list[Violatio
             Violation(
                 "$.spec.source",
                 "installation.source.ref",
-                "spec.source: give exactly one of tag and branch; a tag pins a version",
+                problem="give exactly one of tag and branch",
+                fix="a tag pins a version",
             )
         )
     for key, value in (("tag", tag), ("branch", branch)):
@@ -109,7 +112,7 @@ def _source_violations(source: Mapping[str, Any], facts: Facts) -> list[Violatio
                 Violation(
                     f"$.spec.source.{key}",
                     "installation.source.ref",
-                    f"spec.source.{key}: {value!r} is not a valid git {key} name",
+                    problem=f"{value!r} is not a valid git {key} name",
                 )
             )
     out += check_rel_path(source.get("path"), "$.spec.source.path", "installation.source.path")
@@ -131,9 +134,10 @@ def _source_access(url: str, namespace: str, facts: Facts) -> list[Violation]:
             Violation(
                 "$.spec.source.url",
                 "installation.access.unknown",
-                f"access to {url} (listed by catalog {names}) depends on namespace {namespace}'s labels, "
+                problem=f"access to {url} (listed by catalog {names}) depends on namespace {namespace}'s labels, "
                 "which are not known here",
-                WARNING,
+                severity=WARNING,
+                field="",  # a warning about the namespace, not the field
             )
         ]
     who = facts.user.username or "the requester"
@@ -144,8 +148,9 @@ def _source_access(url: str, namespace: str, facts: Facts) -> list[Violation]:
         Violation(
             "$.spec.source.url",
             "installation.source.access.denied",
-            f"spec.source.url: {url} is a repository of access-restricted catalogs ({names}) and none grants "
-            f"namespace {namespace} or {who}'s groups (they grant: {grants}); ask a catalog's owners to grant access",
+            problem=f"{url} is a repository of access-restricted catalogs ({names}) and none grants "
+            f"namespace {namespace} or {who}'s groups (they grant: {grants})",
+            fix="ask a catalog's owners to grant access",
         )
     ]
 
@@ -162,7 +167,7 @@ def check_installation(
             Violation(
                 "$.spec",
                 "installation.source.exactly-one",
-                f"spec: give exactly one of spec.catalog (a catalog entry) and spec.source (a git "
+                problem="give exactly one of spec.catalog (a catalog entry) and spec.source (a git "
                 f"repository), found {found}",
             )
         ]
@@ -176,8 +181,8 @@ def check_installation(
                 Violation(
                     "$.spec.source",
                     "installation.source.forbidden",
-                    f"spec.source: installing profiles that no catalog lists is forbidden in "
-                    f"namespace {namespace}; install from a catalog with spec.catalog",
+                    problem=f"installing profiles that no catalog lists is forbidden in namespace {namespace}",
+                    fix="install from a catalog with spec.catalog",
                 )
             )
         return out
@@ -189,20 +194,25 @@ def check_installation(
     if decision != "allow":
         grants = access_rules.describe_access(source, facts.policy.default_catalog_access)
         who = facts.user.username or "the requester"
-        message = (
-            f"spec.catalog.catalog: catalog {entry.catalog!r} does not grant namespace {namespace} or "
-            f"{who}'s groups (it grants: {grants}); ask the catalog's owners to grant access"
-        )
         if decision == "deny":
-            out.append(Violation("$.spec.catalog.catalog", "installation.access.denied", message))
+            out.append(
+                Violation(
+                    "$.spec.catalog.catalog",
+                    "installation.access.denied",
+                    problem=f"catalog {entry.catalog!r} does not grant namespace {namespace} or "
+                    f"{who}'s groups (it grants: {grants})",
+                    fix="ask the catalog's owners to grant access",
+                )
+            )
         else:
             out.append(
                 Violation(
                     "$.spec.catalog.catalog",
                     "installation.access.unknown",
-                    f"access to catalog {entry.catalog!r} depends on namespace {namespace}'s labels, "
+                    problem=f"access to catalog {entry.catalog!r} depends on namespace {namespace}'s labels, "
                     "which are not known here",
-                    WARNING,
+                    severity=WARNING,
+                    field="",  # a warning about the namespace, not the field
                 )
             )
     if entry.deprecated:
@@ -210,8 +220,9 @@ def check_installation(
             Violation(
                 "$.spec.catalog.version",
                 "installation.entry.deprecated",
-                f"{entry.ref} {entry.raw_version} is deprecated: {entry.deprecated}",
-                WARNING,
+                problem=f"{entry.ref} {entry.raw_version} is deprecated: {entry.deprecated}",
+                severity=WARNING,
+                field="",  # the sentence names the entry itself
             )
         )
     out += prerequisites.check_prerequisites(entry.prerequisites, namespace, facts, path="$.spec.catalog")
@@ -235,8 +246,8 @@ def _downgrade(old: Mapping[str, Any], new: Mapping[str, Any], facts: Facts) -> 
         Violation(
             "$.spec.catalog.version",
             "installation.downgrade",
-            f"spec.catalog.version: {after} is older than the installed {before}; downgrades are "
-            f'refused unless annotated {ALLOW_DOWNGRADE}: "true" '
+            problem=f"{after} is older than the installed {before}",
+            fix=f'downgrades are refused unless annotated {ALLOW_DOWNGRADE}: "true" '
             "(kubectl profiles upgrade --allow-downgrade)",
         )
     ]
@@ -309,7 +320,7 @@ def check_installation_delete(old: Mapping[str, Any], facts: Facts) -> list[Viol
         Violation(
             "$",
             "installation.delete.required",
-            f"installation {meta(old)[0]} is a prerequisite of {names}; uninstall those first, or "
-            f'annotate it {FORCE_DELETE}: "true" (kubectl profiles uninstall --force)',
+            problem=f"installation {meta(old)[0]} is a prerequisite of {names}",
+            fix=f'uninstall those first, or annotate it {FORCE_DELETE}: "true" (kubectl profiles uninstall --force)',
         )
     ]

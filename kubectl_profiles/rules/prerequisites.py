@@ -81,12 +81,12 @@ def syntax_violations(prereqs: Sequence[Any], path: str, rule: str = "prerequisi
     for i, raw in enumerate(prereqs):
         if not isinstance(raw, str):
             p = f"{path}[{i}]"
-            out.append(Violation(p, rule, f"{p[2:]}: a prerequisite is a string, e.g. 'kubernetes >=1.19'"))
+            out.append(Violation(p, rule, problem="a prerequisite is a string, e.g. 'kubernetes >=1.19'"))
             continue
         parsed = parse(raw)
         if parsed.error:
             p = f"{path}[{i}]"
-            out.append(Violation(p, rule, f"{p[2:]}: {raw!r} does not parse: {parsed.error}"))
+            out.append(Violation(p, rule, problem=f"{raw!r} does not parse: {parsed.error}"))
     return out
 
 
@@ -152,7 +152,6 @@ def check_prerequisites(prereqs: Sequence[Any], namespace: str, facts: Facts, *,
             continue
         p = parse(raw)
         verdict, why = state(p, namespace, facts)
-        where = path
         if verdict == "unmet":
             fix = {
                 "kubernetes": "use a cluster that satisfies it, or another version of the profile",
@@ -160,21 +159,28 @@ def check_prerequisites(prereqs: Sequence[Any], namespace: str, facts: Facts, *,
                 "profile": "install that profile in this namespace first",
             }.get(p.kind, "fix the prerequisite")
             out.append(
-                Violation(where, "prerequisite.unmet", f"{where[2:]}: prerequisite {raw!r} is not met: {why}; {fix}")
+                Violation(path, "prerequisite.unmet", problem=f"prerequisite {raw!r} is not met: {why}", fix=fix)
             )
         elif verdict == "unknown":
             out.append(
-                Violation(where, "prerequisite.unknown", f"prerequisite {raw!r} was not checked: {why}", WARNING)
+                Violation(
+                    path,
+                    "prerequisite.unknown",
+                    problem=f"prerequisite {raw!r} was not checked: {why}",
+                    severity=WARNING,
+                    field="",  # names the prerequisite, not the field
+                )
             )
         elif verdict == "note":
             out.append(
                 Violation(
-                    where,
+                    path,
                     "prerequisite.note",
-                    f"prerequisite {raw!r} is free text and was not "
-                    "checked; write it as 'kubernetes RANGE', 'profile NAME [RANGE]' or "
+                    problem=f"prerequisite {raw!r} is free text and was not checked",
+                    fix="write it as 'kubernetes RANGE', 'profile NAME [RANGE]' or "
                     "'api GROUP/VERSION/KIND' to have it checked",
-                    WARNING,
+                    severity=WARNING,
+                    field="",  # names the prerequisite, not the field
                 )
             )
     return out

@@ -2,8 +2,8 @@
 
 A subscription is checked as the ProfileInstallation `model.subscription.to_installation` makes of it, so that the
 same rule ids fire for both; only saying which profile it names is checked here, in the subscription's own terms.
-The installation's violations are moved to the subscription's fields: the path through the conversion's map, and
-the message's leading `path: ` (every message starts with its path, model.violation) with it.
+The installation's violations are moved to the subscription's fields through the conversion's map; a message
+that names its path's field names the new field with it (model.violation composes the message).
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ def form_violations(doc: Mapping[str, Any]) -> list[Violation]:
             Violation(
                 "$.spec",
                 "subscription.profile.missing",
-                "spec: a ProfileSubscription needs profileURL (a git repository, with version as its tag) or "
-                "profile_catalog_description {catalog, profile_name, version}; add one",
+                problem="a ProfileSubscription needs profileURL (a git repository, with version as its tag) or "
+                "profile_catalog_description {catalog, profile_name, version}",
+                fix="add one",
             )
         ]
     base = "$.spec.profile_catalog_description"
@@ -41,7 +42,8 @@ def form_violations(doc: Mapping[str, Any]) -> list[Violation]:
                 Violation(
                     f"{base}.{key}",
                     "subscription.profile.missing",
-                    f"{base[2:]}.{key}: missing; give {what}, or name the repository with spec.profileURL",
+                    problem="missing",
+                    fix=f"give {what}, or name the repository with spec.profileURL",
                 )
             )
     return out
@@ -51,12 +53,5 @@ def moved(violations: list[Violation], paths: Mapping[str, str]) -> list[Violati
     out = []
     for v in violations:
         new_path = subscription_path(v.path, paths)
-        if new_path == v.path:
-            out.append(v)
-            continue
-        old_prefix = f"{v.path[2:]}: " if v.path.startswith("$.") else ""
-        message = v.message
-        if old_prefix and message.startswith(old_prefix):
-            message = f"{new_path[2:]}: " + message[len(old_prefix) :]
-        out.append(replace(v, path=new_path, message=message))
+        out.append(v if new_path == v.path else replace(v, path=new_path))
     return out

@@ -349,7 +349,8 @@ def values_violations(values: Any, schema: Mapping[str, Any], path: str, what: s
             Violation(
                 where,
                 "installation.values.schema",
-                f"{where[2:]}: {error.message} (the values schema of {what}); fix the value",
+                problem=f"{error.message} (the values schema of {what})",
+                fix="fix the value",
             )
         )
         if len(out) >= MAX_ERRORS:

@@ -145,7 +145,7 @@ def _walk(root: str, exclude: Sequence[str] = (), inputs: Inputs | None = None) 
 
 def _problem(name: str, message: str, rule: str, line: int = 1) -> Finding:
     display = "<stdin>" if name == "-" else name
-    return Finding(display, 0, line, "", "", Violation("$", rule, message))
+    return Finding(display, 0, line, "", "", Violation("$", rule, problem=message))
 
 
 def read_text(name: str) -> str:

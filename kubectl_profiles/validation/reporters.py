@@ -11,7 +11,6 @@ from typing import ClassVar
 
 from kubectl_profiles import fastjson
 from kubectl_profiles.errors import UsageError
-from kubectl_profiles.model.violation import Violation
 from kubectl_profiles.validation.report import Report
 
 
@@ -37,13 +36,8 @@ class TextReporter(Reporter):
         for f in report.findings:
             v = f.violation
             label = "error" if v.is_error else "warning"
-            lines.append(f"{f.file}:{f.line}: {label}: {v.path}: {_strip_path(v)} [{v.rule}]")
+            lines.append(f"{f.file}:{f.line}: {label}: {v.path}: {v.detail} [{v.rule}]")
         return "\n".join(lines)
-
-
-def _strip_path(v: Violation) -> str:
-    prefix = v.path[2:] + ": "
-    return v.message[len(prefix) :] if v.path.startswith("$.") and v.message.startswith(prefix) else v.message
 
 
 class JsonReporter(Reporter):

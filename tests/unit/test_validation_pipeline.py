@@ -178,11 +178,15 @@ assert "click" not in sys.modules, "the pipeline imported click"
 
 # --- reporters ---------------------------------------------------------------------------------------------------
 def _report() -> Report:
-    error = Violation(
-        "$.spec.profiles[0].version", "catalog.version.semver", "spec.profiles[0].version: 'x' is not a version"
+    error = Violation("$.spec.profiles[0].version", "catalog.version.semver", problem="'x' is not a version")
+    warning = Violation(
+        "$.spec.prerequisites[0]",
+        "prerequisite.note",
+        problem='free text: "a, b" & <c>\nnext',
+        severity=WARNING,
+        field="",
     )
-    warning = Violation("$.spec.prerequisites[0]", "prerequisite.note", 'free text: "a, b" & <c>\nnext', WARNING)
-    whole = Violation("$", "input.parse", "not valid YAML: 100% wrong")
+    whole = Violation("$", "input.parse", problem="not valid YAML: 100% wrong")
     return Report(
         documents=3,
         skipped=1,
@@ -221,6 +225,8 @@ def test_json_reporter() -> None:
                 "rule": "catalog.version.semver",
                 "message": "spec.profiles[0].version: 'x' is not a version",
                 "severity": "error",
+                "problem": "'x' is not a version",
+                "fix": "",
             },
             {
                 "file": "dir/a,b.yaml",
@@ -232,6 +238,8 @@ def test_json_reporter() -> None:
                 "rule": "prerequisite.note",
                 "message": 'free text: "a, b" & <c>\nnext',
                 "severity": "warning",
+                "problem": 'free text: "a, b" & <c>\nnext',
+                "fix": "",
             },
             {
                 "file": "bad.yaml",
@@ -243,6 +251,8 @@ def test_json_reporter() -> None:
                 "rule": "input.parse",
                 "message": "not valid YAML: 100% wrong",
                 "severity": "error",
+                "problem": "not valid YAML: 100% wrong",
+                "fix": "",
             },
         ],
         "skipped_files": [
