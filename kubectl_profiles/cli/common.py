@@ -155,7 +155,8 @@ def owned_objects(ctx: click.Context, installation: str) -> list[tuple[str, str]
     A kind the cluster does not serve (an older Flux has no OCIRepository v1, say) holds nothing to remove.
     """
     from kubectl_profiles.kube import KIND_TO_RESOURCE
-    from kubectl_profiles.render import INSTALLATION_LABEL, OWNED_KINDS
+    from kubectl_profiles.model.labels import INSTALLATION_LABEL
+    from kubectl_profiles.render import OWNED_KINDS
 
     k = kube(ctx)
     out = []

@@ -9,8 +9,7 @@ from __future__ import annotations
 import click
 
 from kubectl_profiles.cli import common
-
-FORCE = "profiles.weave.works/force-delete"
+from kubectl_profiles.model.labels import FORCE_DELETE
 
 
 @click.command("uninstall")
@@ -34,7 +33,7 @@ def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> 
     if found and not force:
         raise ValidationFailed(
             found[0].message.replace(
-                f' or annotate it {FORCE}: "true" (kubectl profiles uninstall --force)', " or add --force"
+                f' or annotate it {FORCE_DELETE}: "true" (kubectl profiles uninstall --force)', " or add --force"
             ),
             found,
         )
@@ -45,7 +44,7 @@ def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> 
             click.echo(f"  {kind.lower()}/{obj_name}")
         return
     if found:
-        k.patch_merge("profileinstallations", name, k.namespace, {"metadata": {"annotations": {FORCE: "true"}}})
+        k.patch_merge("profileinstallations", name, k.namespace, {"metadata": {"annotations": {FORCE_DELETE: "true"}}})
     k.delete("profileinstallations", name, k.namespace)
     click.echo(f"profileinstallation.weave.works/{name} deleted")
     for kind, obj_name in owned:

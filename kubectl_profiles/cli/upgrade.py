@@ -14,9 +14,7 @@ from typing import Any
 import click
 
 from kubectl_profiles.cli import common
-
-DOWNGRADE = "profiles.weave.works/allow-downgrade"
-RANGE = "profiles.weave.works/version-range"
+from kubectl_profiles.model.labels import ALLOW_DOWNGRADE, RANGE_ANNOTATION
 
 
 @click.command("upgrade")
@@ -95,10 +93,10 @@ def upgrade_cmd(
         **kept_settings(current),
     )
     # Keep the range the user installed with; `--latest` or `--version` say where to go now, not what to track.
-    kept_range = (current["metadata"].get("annotations") or {}).get(RANGE)
+    kept_range = (current["metadata"].get("annotations") or {}).get(RANGE_ANNOTATION)
     objects[0]["metadata"].pop("annotations", None)
     if kept_range:
-        objects[0]["metadata"]["annotations"] = {RANGE: kept_range}
+        objects[0]["metadata"]["annotations"] = {RANGE_ANNOTATION: kept_range}
     before, after = parse_version(ref["version"]), entry.version
     if after == before and not (values_files or sets):
         click.echo(f"{name} is already at {ref['version']}")
@@ -109,7 +107,7 @@ def upgrade_cmd(
                 f"{entry.raw_version} is older than the installed {ref['version']}",
                 hint="add --allow-downgrade to move back",
             )
-        objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
+        objects[0]["metadata"].setdefault("annotations", {})[ALLOW_DOWNGRADE] = "true"
     precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade, webhook=not output_dir)
     if output_dir:
         _upgrade_files(ctx, output_dir, current, objects, entry, ref, devel)
@@ -186,9 +184,9 @@ def _upgrade_files(
         **kept_settings(current),
     )
     base[0]["metadata"].pop("annotations", None)
-    base_range = (meta.get("annotations") or {}).get(RANGE)
+    base_range = (meta.get("annotations") or {}).get(RANGE_ANNOTATION)
     if base_range:
-        base[0]["metadata"]["annotations"] = {RANGE: base_range}
+        base[0]["metadata"]["annotations"] = {RANGE_ANNOTATION: base_range}
     directory = Path(output_dir) / meta["namespace"] / meta["name"]
     result = merge_tree(directory, base, objects)
     write_merged(directory, result)

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from kubectl_profiles.model.labels import FORBID_UNCATALOGUED_LABEL
+
 CatalogAccessDefault = Literal["all", "same-namespace"]
 
 
@@ -30,7 +32,7 @@ class Policy:
     """Access for a catalog without `spec.access`: every namespace, or only the catalog's own namespace."""
     forbid_uncatalogued: bool = False
     """Refuse `spec.source` installations everywhere."""
-    forbid_uncatalogued_label: str = "profiles.weave.works/forbid-uncatalogued"
+    forbid_uncatalogued_label: str = FORBID_UNCATALOGUED_LABEL
     """A namespace with this label set to "true" refuses `spec.source` installations."""
     catalog_admin_groups: tuple[str, ...] = ()
     """When non-empty, only users in these groups may create or change catalog sources."""

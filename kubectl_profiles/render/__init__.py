@@ -46,11 +46,10 @@ from kubectl_profiles.model.flux import (
     KUSTOMIZATION,
     OCI_REPOSITORY,
 )
+from kubectl_profiles.model.labels import INSTALLATION_LABEL, RANGE_ANNOTATION
 from kubectl_profiles.model.refs import SourceRef, normalise_path, require_name
 from kubectl_profiles.model.semver import is_semver
 
-INSTALLATION_LABEL = "profiles.weave.works/installation"
-RANGE_ANNOTATION = "profiles.weave.works/version-range"
 OWNED_KINDS = ("HelmRelease", "Kustomization", "HelmRepository", "OCIRepository", "GitRepository", "ConfigMap")
 """Kinds an installation owns (labelled with it), in the order uninstall removes them: consumers first."""
 MAX_NAME = 53  # Helm release names; kept for every kind so that names line up

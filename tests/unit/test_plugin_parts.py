@@ -18,8 +18,9 @@ from kubectl_profiles.cli.output import table
 from kubectl_profiles.cli.values import load_values, parse_set
 from kubectl_profiles.devenv.examples import build_example_repo
 from kubectl_profiles.errors import InputError, SourceError, UsageError
+from kubectl_profiles.model.labels import INSTALLATION_LABEL
 from kubectl_profiles.model.refs import SourceRef
-from kubectl_profiles.render import INSTALLATION_LABEL, render_installation, to_yaml, write_tree
+from kubectl_profiles.render import render_installation, to_yaml, write_tree
 from kubectl_profiles.sources import GitCache, resolve_tree, scan_repository
 from tests.github_standin import PR_URL, github_standin
 
