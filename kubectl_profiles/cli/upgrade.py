@@ -166,7 +166,8 @@ def _upgrade_files(
     devel: bool,
 ) -> None:
     from kubectl_profiles.cli.install import build
-    from kubectl_profiles.gitops.merge import merge_tree, write_merged
+    from kubectl_profiles.gitops.merge import merge_tree
+    from kubectl_profiles.render import write_directory
 
     meta = current["metadata"]
     base, _, _ = build(
@@ -189,7 +190,7 @@ def _upgrade_files(
         base[0]["metadata"]["annotations"] = {RANGE_ANNOTATION: base_range}
     directory = Path(output_dir) / meta["namespace"] / meta["name"]
     result = merge_tree(directory, base, objects)
-    write_merged(directory, result)
+    write_directory(directory, result.files)
     for removed in result.removed:
         click.echo(f"{directory / removed} removed (not in {entry.raw_version})")
     click.echo(f"{meta['name']}: files upgraded {ref['version']} -> {entry.raw_version} in {directory}")
