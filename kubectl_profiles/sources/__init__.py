@@ -31,7 +31,7 @@ import yaml
 
 from kubectl_profiles.errors import SourceError
 from kubectl_profiles.model.definition import ProfileDefinition, normalise_definition
-from kubectl_profiles.model.refs import SourceRef, normalise_path, normalise_url
+from kubectl_profiles.model.refs import Resolver, SourceRef, nesting_loop, normalise_path, normalise_url
 from kubectl_profiles.model.semver import is_semver
 
 DEFAULT_GIT_TIMEOUT = 60.0
@@ -256,9 +256,8 @@ def resolve_tree(
     _trail: tuple[SourceRef, ...] = (),
 ) -> ResolvedProfile:
     """The profile at `src` and, recursively, every profile it nests; cycles and runaway depth are errors."""
-    keys = [t.key() for t in _trail]
-    if src.key() in keys:
-        loop = " -> ".join(str(s) for s in (*_trail[keys.index(src.key()) :], src))
+    loop = nesting_loop(_trail, src)
+    if loop is not None:
         raise SourceError(f"nested profiles form a cycle: {loop}", hint="remove one of the nestings")
     if len(_trail) > max_depth:
         raise SourceError(f"profiles are nested more than {max_depth} deep at {src}", hint="flatten the tree")
@@ -275,7 +274,7 @@ def resolve_tree(
     return node
 
 
-def make_resolver(cache: GitCache) -> Callable[[SourceRef], Mapping[str, Any] | None]:
+def make_resolver(cache: GitCache) -> Resolver:
     def resolve(src: SourceRef) -> Mapping[str, Any] | None:
         try:
             return read_profile_yaml(src, cache)
