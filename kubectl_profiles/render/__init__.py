@@ -38,7 +38,7 @@ from typing import Any
 import yaml
 
 from kubectl_profiles.errors import UsageError
-from kubectl_profiles.model.definition import Artifact
+from kubectl_profiles.model.definition import Artifact, ResolvedProfile
 from kubectl_profiles.model.flux import (
     GIT_REPOSITORY,
     HELM_RELEASE,
@@ -163,7 +163,12 @@ class _Renderer:
         return obj
 
     def node(
-        self, tree: Any, prefix: str, values: Mapping[str, Any], source_ref: dict[str, str], path: tuple[str, ...]
+        self,
+        tree: ResolvedProfile,
+        prefix: str,
+        values: Mapping[str, Any],
+        source_ref: dict[str, str],
+        path: tuple[str, ...],
     ) -> None:
         kinds = {a.name: a for a in tree.definition.artifacts}
         for artifact in tree.definition.artifacts:
@@ -345,7 +350,7 @@ def render_installation(
     name: str,
     namespace: str,
     source: SourceRef,
-    tree: Any,
+    tree: ResolvedProfile,
     catalog: Mapping[str, str] | None = None,
     values: Mapping[str, Any] | None = None,
     values_from: Sequence[Mapping[str, Any]] = (),
