@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
+from kubectl_profiles.model.entry import Entry
 from kubectl_profiles.model.labels import FORBID_UNCATALOGUED_LABEL
 
 CatalogAccessDefault = Literal["all", "same-namespace"]
@@ -42,6 +43,19 @@ class Policy:
     """Depth limit for nested profiles."""
 
 
+class CatalogLookup(Protocol):
+    """What the rules ask of a catalog index. kubectl_profiles.catalog.CatalogIndex is the one implementation; it
+    sits above the model in the layers, so the model names it by what it answers."""
+
+    def catalog_sources(self, catalog: str, namespace: str | None = None) -> list[Mapping[str, Any]]: ...
+
+    def catalog_namespace(self, catalog: str, namespace: str | None = None) -> str: ...
+
+    def sources_listing(self, url: str) -> list[Mapping[str, Any]]: ...
+
+    def versions(self, catalog: str, profile: str, namespace: str | None = None) -> list[Entry]: ...
+
+
 @dataclass(frozen=True)
 class Facts:
     catalogs: Sequence[Mapping[str, Any]] = ()
@@ -60,6 +74,6 @@ class Facts:
     policy: Policy = field(default_factory=Policy)
     allow_downgrade: bool = False
     """Set when the request carries the downgrade opt-in (annotation or CLI flag)."""
-    index: Any = None
+    index: CatalogLookup | None = None
     """A prebuilt `kubectl_profiles.catalog.CatalogIndex` over `catalogs` (the webhook keeps one warm); the rules
     build one when this is None."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kubectl_profiles.catalog import CatalogIndex, Entry
+from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import NotFoundError, UsageError
-from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.model.entry import Entry
+from kubectl_profiles.model.facts import CatalogLookup, Facts
 from kubectl_profiles.model.labels import ALLOW_DOWNGRADE, FORCE_DELETE
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
@@ -18,10 +19,8 @@ from kubectl_profiles.rules._common import check_rel_path, check_url, mapping, m
 from kubectl_profiles.rules.values import values_violations
 
 
-def index_for(facts: Facts) -> CatalogIndex:
-    if isinstance(facts.index, CatalogIndex):
-        return facts.index
-    return CatalogIndex(facts.catalogs)
+def index_for(facts: Facts) -> CatalogLookup:
+    return facts.index if facts.index is not None else CatalogIndex(facts.catalogs)
 
 
 def _annotation(doc: Mapping[str, Any], key: str) -> bool:
