@@ -28,7 +28,7 @@ from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import ClusterError
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.flux import FLUX_KINDS
-from kubectl_profiles.render import INSTALLATION_LABEL
+from kubectl_profiles.model.labels import INSTALLATION_LABEL
 from kubectl_profiles.sources import default_cache_root
 from kubectl_profiles.sources.helmrepo import default_cache_root as helm_cache_root
 from kubectl_profiles.status import observed_part

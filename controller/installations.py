@@ -26,7 +26,7 @@ from controller.queue import WorkQueue
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import ClusterError, Conflict, NotFound
 from kubectl_profiles.kube.aio import AsyncKube
-from kubectl_profiles.render import INSTALLATION_LABEL
+from kubectl_profiles.model.labels import INSTALLATION_LABEL
 from kubectl_profiles.status import installation_status
 
 log = logging.getLogger("profiles-controller.installations")

@@ -12,56 +12,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kubectl_profiles.errors import NotFoundError, UsageError
+from kubectl_profiles.model.entry import Entry
 from kubectl_profiles.model.refs import default_tag, path_from_tag, repo_key, version_from_tag
 from kubectl_profiles.model.semver import is_semver, parse_range, parse_version
 
 if TYPE_CHECKING:
     from kubectl_profiles.model.semver import Version
 
-
-@dataclass(frozen=True)
-class Entry:
-    catalog: str
-    namespace: str
-    name: str
-    version: Version
-    raw_version: str
-    """The version as written in the catalog (may carry a leading `v`)."""
-    tag: str
-    url: str
-    path: str
-    description: str = ""
-    keywords: tuple[str, ...] = ()
-    maintainer: str = ""
-    prerequisites: tuple[str, ...] = ()
-    deprecated: str = ""
-    values_schema: Mapping[str, Any] | None = None
-    index: int = 0
-    """Position in the source's `spec.profiles` (for JSON paths)."""
-    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    category: str = ""
-    layer: str = ""
-    """Profiles installed together are ordered by layer (`weave.works/layer`)."""
-    links: tuple[Mapping[str, str], ...] = ()
-    chart: Mapping[str, Any] | None = None
-    """A profile that is a Helm chart: `{url: repository, name, archive, digest}` (read from helmRepositories)."""
-
-    @property
-    def ref(self) -> str:
-        return f"{self.catalog}/{self.name}"
-
-    def matches(self, query: str) -> bool:
-        q = query.lower()
-        return (
-            q in self.name.lower()
-            or q in self.description.lower()
-            or any(q in k.lower() for k in self.keywords)
-            or q in self.category.lower()
-        )
+__all__ = ["CatalogIndex", "Entry", "entry_from_dict", "entry_version"]
 
 
 def entry_version(raw: Mapping[str, Any]) -> str | None:

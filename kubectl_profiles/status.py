@@ -25,6 +25,7 @@ from typing import Any
 
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import ProfilesError
+from kubectl_profiles.model.labels import INSTALLATION_LABEL
 from kubectl_profiles.model.refs import without_credentials
 from kubectl_profiles.model.semver import is_semver
 
@@ -218,7 +219,7 @@ def installation_status(
     waiting = [s for s in seen if s.ready == UNKNOWN]
     conditions: list[dict[str, Any]] = []
     if not seen:
-        message = f"waiting for Flux objects labelled profiles.weave.works/installation={name}"
+        message = f"waiting for Flux objects labelled {INSTALLATION_LABEL}={name}"
         conditions.append(condition("Ready", UNKNOWN, "Progressing", message, generation, now))
         conditions.append(condition("Reconciling", TRUE, "Progressing", message, generation, now))
     elif failing:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from kubectl_profiles.cli.main import GlobalOptions
     from kubectl_profiles.kube import Kube
     from kubectl_profiles.model.facts import Facts
+    from kubectl_profiles.sources import GitCache
+    from kubectl_profiles.sources.helmrepo import HelmCache
 
 OUTPUT_FORMATS = ["table", "wide", "json", "yaml", "name"]
 
@@ -80,6 +82,16 @@ def kube(ctx: click.Context) -> Kube:
         )
         opts.extra["kube"] = cached
     return cached
+
+
+def client(ctx: click.Context) -> Kube | None:
+    """The cluster client, or None when this command works offline."""
+    return None if is_offline(ctx) else kube(ctx)
+
+
+def warn(message: str) -> None:
+    """A warning, as every command prints one: `warning: ...` on stderr."""
+    click.echo(f"warning: {message}", err=True)
 
 
 def scope(ctx: click.Context) -> str | None:
@@ -155,7 +167,8 @@ def owned_objects(ctx: click.Context, installation: str) -> list[tuple[str, str]
     A kind the cluster does not serve (an older Flux has no OCIRepository v1, say) holds nothing to remove.
     """
     from kubectl_profiles.kube import KIND_TO_RESOURCE
-    from kubectl_profiles.render import INSTALLATION_LABEL, OWNED_KINDS
+    from kubectl_profiles.model.labels import INSTALLATION_LABEL
+    from kubectl_profiles.render import OWNED_KINDS
 
     k = kube(ctx)
     out = []
@@ -182,7 +195,7 @@ def progress(message: str) -> None:
         click.echo(f"... {message}", err=True)
 
 
-def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
+def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> GitCache:
     """A git cache holding the credentials of every catalog repository whose secretRef this user may read.
 
     Reading a Secret is the user's own RBAC decision: one that is forbidden or missing is skipped, and git falls
@@ -217,7 +230,7 @@ def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> Any:
     return GitCache(progress=progress, credentials=creds, timeout=git_timeout(ctx))
 
 
-def helm_cache(ctx: click.Context, index: CatalogIndex | None = None, *, allow_http: bool | None = None) -> Any:
+def helm_cache(ctx: click.Context, index: CatalogIndex | None = None, *, allow_http: bool | None = None) -> HelmCache:
     """A Helm cache holding the credentials of every catalog Helm repository whose secretRef this user may read.
 
     As for git: a Secret that is forbidden or missing is skipped, and the repository is read without credentials.

@@ -1,6 +1,7 @@
 """`install`: a profile into the cluster, or as files for a GitOps repository.
 
-Order, and nothing is applied until every check has passed:
+Order, and nothing is applied until every check has passed (the steps are kubectl_profiles.services.install, which
+`upgrade` calls too):
 1. resolve the version (highest matching semver; prereleases only with --devel);
 2. read the profile and its nested profiles from git, each profile.yaml checked by `validate`'s definition rules;
 3. run the webhook's rules client-side on the ProfileInstallation, with cluster facts from one list per kind;
@@ -21,248 +22,12 @@ Flux applies it. Prerequisites on other installations cannot be known there and 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import click
 
 from kubectl_profiles.cli import common
-
-
-def build(
-    ctx: click.Context,
-    *,
-    reference: str | None,
-    url: str | None,
-    tag: str | None,
-    branch: str | None,
-    path: str | None,
-    name: str | None,
-    namespace: str,
-    values: dict[str, Any],
-    devel: bool,
-    catalog_namespace: str | None,
-    git_repository: str | None,
-    values_from: list[dict[str, Any]] | None = None,
-    config_map: str | None = None,
-    patches: list[dict[str, Any]] | None = None,
-    global_values: dict[str, Any] | None = None,
-) -> tuple[list[dict[str, Any]], Any, Any]:
-    """Resolve, fetch and render; returns (objects, catalog index, entry or None)."""
-    from kubectl_profiles.errors import UsageError
-    from kubectl_profiles.model.refs import SourceRef, is_dns_label, parse_profile_ref, source_ref
-    from kubectl_profiles.model.semver import is_semver
-    from kubectl_profiles.render import render_installation
-    from kubectl_profiles.sources import resolve_tree
-
-    index = common.catalog_index(ctx)
-    entry = None
-    version_range = None
-    if url:
-        if reference:
-            raise UsageError("give either CATALOG/PROFILE or --url, not both")
-        if bool(tag) == bool(branch):
-            raise UsageError("--url needs exactly one of --tag and --branch")
-        source = source_ref(url, tag=tag, branch=branch, path=path)  # --tag NAME/vX alone: the profile is in NAME/
-        catalog = None
-    else:
-        if not reference:
-            raise UsageError("name a profile (CATALOG/PROFILE[@VERSION]) or give --url")
-        ref = parse_profile_ref(reference)
-        entry = index.resolve(ref.catalog, ref.profile, ref.version, namespace=catalog_namespace, devel=devel)
-        if ref.version and not is_semver(ref.version):
-            version_range = ref.version
-        source = SourceRef(entry.url, tag=entry.tag, path=entry.path)
-        catalog = {
-            "catalog": entry.catalog,
-            "namespace": entry.namespace,
-            "profile": entry.name,
-            "version": str(entry.version),
-        }
-    if entry is not None and entry.chart is not None:
-        if values_from or config_map or patches:
-            raise UsageError(
-                f"{entry.ref} is a Helm chart profile: --values-from, --config-map and --patches are for git "
-                "profiles' artifacts",
-                hint="give the chart's values with -f or --set",
-            )
-        objects = _build_chart(entry, catalog or {}, name, namespace, values, version_range, _secret_of(index, entry))
-        return objects, index, entry
-    tree = resolve_tree(source, common.git_cache(ctx, index), check=check_definition)
-    install_name = name or (entry.name if entry else tree.definition.name)
-    if not is_dns_label(install_name):
-        raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")
-    repo = None
-    if git_repository:
-        ns, _, repo_name = git_repository.rpartition("/")
-        repo = {"name": repo_name, "namespace": ns or namespace}
-    objects = render_installation(
-        name=install_name,
-        namespace=namespace,
-        source=source,
-        tree=tree,
-        catalog=catalog,
-        values=values,
-        values_from=values_from or (),
-        config_map=config_map,
-        patches=patches or (),
-        global_values=global_values,
-        git_repository=repo,
-        version_range=version_range,
-        warn=lambda message: click.echo(f"warning: {message}", err=True),
-    )
-    return objects, index, entry
-
-
-def _secret_of(index: Any, entry: Any) -> str | None:
-    """The secretRef of the catalog's Helm repository that serves this entry's chart, if it has one."""
-    for source in index.catalog_sources(entry.catalog, entry.namespace):
-        for repo in (source.get("spec") or {}).get("helmRepositories") or []:
-            url = str((repo or {}).get("url") or "").rstrip("/")
-            name = ((repo or {}).get("secretRef") or {}).get("name")
-            if url and url == str(entry.chart["url"]).rstrip("/") and name:
-                return str(name)
-    return None
-
-
-def _build_chart(
-    entry: Any,
-    catalog: dict[str, str],
-    name: str | None,
-    namespace: str,
-    values: dict[str, Any],
-    version_range: str | None,
-    secret: str | None = None,
-) -> list[dict[str, Any]]:
-    """A profile that is a Helm chart: no repository to read, the catalog entry says everything."""
-    from kubectl_profiles.errors import UsageError
-    from kubectl_profiles.model.refs import is_dns_label
-    from kubectl_profiles.render import render_chart_installation
-
-    install_name = name or entry.name
-    if not is_dns_label(install_name):
-        raise UsageError(f"--name {install_name!r} is not a valid name", hint="use lower-case letters, digits, '-'")
-    if secret and namespace != entry.namespace:
-        click.echo(
-            f"warning: the chart repository of {entry.ref} needs the Secret {secret!r}; Flux reads it from "
-            f"namespace {namespace}, so copy it there from {entry.namespace}",
-            err=True,
-        )
-    return render_chart_installation(
-        secret_ref=secret,
-        name=install_name,
-        namespace=namespace,
-        chart=entry.chart,
-        version=entry.raw_version,
-        catalog=catalog,
-        values=values,
-        version_range=version_range,
-    )
-
-
-def check_definition(doc: Any, src: Any) -> None:
-    """`validate`'s definition rules on a profile.yaml that install is about to use; the first error stops it."""
-    from kubectl_profiles import rules
-    from kubectl_profiles.errors import ValidationFailed
-    from kubectl_profiles.sources import redact
-
-    errors = [v for v in rules.check_definition(doc, source=src) if v.is_error]
-    if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more; see 'kubectl profiles validate')" if len(errors) > 1 else ""
-        where = f"profile.yaml of {redact(src.url)}@{src.ref}"
-        raise ValidationFailed(f"{where}: {first.message} [{first.rule}]{more}", errors)
-
-
-def precheck(
-    ctx: click.Context,
-    objects: list[dict[str, Any]],
-    index: Any,
-    *,
-    old: Any = None,
-    allow_downgrade: bool = False,
-    webhook: bool = True,
-) -> None:
-    """The webhook's rules on the ProfileInstallation, client-side; raises ValidationFailed with the first error.
-
-    `webhook=False`: no webhook will see these objects, so access is decided here too."""
-    from dataclasses import replace
-
-    from kubectl_profiles import rules
-    from kubectl_profiles.errors import ValidationFailed
-
-    facts = replace(common.cluster_facts(ctx, index), allow_downgrade=allow_downgrade)
-    offline = common.is_offline(ctx)
-    by_group = _grants_groups(index, objects[0])
-    user = common.kube(ctx).user_info() if by_group and not webhook and not offline else None
-    if user is not None:
-        facts = replace(facts, user=user)
-    found = rules.check_installation(objects[0], facts, old=old)
-    # Offline, other installations are unknown: a `profile NAME` prerequisite is not checked, only said.
-    unknown = [v for v in found if offline and v.rule == "prerequisite.unmet"]
-    for v in unknown:
-        click.echo(f"warning: not checked without a cluster: {v.message} [{v.rule}]", err=True)
-    errors = [v for v in found if v.is_error and v.rule != "installation.access.denied" and v not in unknown]
-    denied = [v for v in found if v.rule == "installation.access.denied"]
-    if denied and (not by_group or not webhook):
-        errors += denied
-    for v in found:
-        if not v.is_error:
-            click.echo(f"warning: {v.message} [{v.rule}]", err=True)
-    if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        hint = None
-        if first in denied and by_group and user is None:
-            hint = (
-                "this cluster cannot tell the plugin your groups, so group grants were not counted; "
-                "--dry-run=server lets the webhook decide with your identity"
-            )
-        raise ValidationFailed(f"{first.message} [{first.rule}]{more}", errors, hint=hint)
-
-
-def _grants_groups(index: Any, installation: dict[str, Any]) -> bool:
-    ref = installation["spec"].get("catalog") or {}
-    sources = index.catalog_sources(ref.get("catalog", ""), ref.get("namespace") or None)
-    return any(((s.get("spec") or {}).get("access") or {}).get("groups") for s in sources)
-
-
-def preflight_flux(ctx: click.Context, objects: list[dict[str, Any]]) -> None:
-    """Discovery: the cluster must serve every Flux kind among `objects`, at the version they are written in."""
-    from kubectl_profiles.errors import ClusterError
-    from kubectl_profiles.model.flux import INSTALL_DOCS, kinds_of, missing_kinds, missing_message
-
-    k = common.kube(ctx)
-    needed = kinds_of(objects)
-    groups = {f.group: k.group_versions(f.group) for f in needed}
-    served = {f.api_version: k.served_kinds(f.api_version) for f in needed if f.version in (groups[f.group] or ())}
-    missing = missing_kinds(needed, groups, served)
-    if missing:
-        raise ClusterError(missing_message(missing), hint=INSTALL_DOCS)
-
-
-def apply_all(ctx: click.Context, objects: list[dict[str, Any]]) -> list[str]:
-    """Dry-run everything on the server, then apply; remove what this call created if a later object fails."""
-    from kubectl_profiles.errors import ProfilesError
-
-    k = common.kube(ctx)
-    k.apply(objects, dry_run=True)
-    created: list[dict[str, Any]] = []
-    lines = []
-    try:
-        for obj in objects:
-            resource = k.resource_for(obj)
-            meta = obj["metadata"]
-            existed = k.get(resource, meta["name"], meta["namespace"]) is not None
-            k.apply([obj])
-            if not existed:
-                created.append(obj)
-            group = obj["apiVersion"].split("/")[0]
-            lines.append(f"{obj['kind'].lower()}.{group}/{meta['name']} {'configured' if existed else 'created'}")
-    except ProfilesError:
-        for obj in reversed(created):
-            k.delete(k.resource_for(obj), obj["metadata"]["name"], obj["metadata"]["namespace"])
-        raise
-    return lines
 
 
 @click.command("install")
@@ -352,6 +117,7 @@ def install_cmd(
     from kubectl_profiles.cli.values import load_patches, load_values, parse_values_from
     from kubectl_profiles.errors import UsageError
     from kubectl_profiles.render import order_by_layer, to_yaml
+    from kubectl_profiles.services import install as service
 
     if (commit or push or create_pr) and not output_dir:
         raise UsageError("--commit, --push and --create-pr go with --output-dir")
@@ -386,25 +152,37 @@ def install_cmd(
         if len(references) > 1 and reference is not None:
             found = values.get(parse_profile_ref(reference).profile)
             own = dict(found) if isinstance(found, dict) else {}
-        objects, index, entry = build(
-            ctx,
+        target = service.Target(
             reference=reference,
             url=url,
             tag=tag if url else None,
             branch=branch if url else None,
             path=path,
-            name=name,
-            namespace=common.namespace(ctx),
-            values=own,
             devel=devel,
             catalog_namespace=catalog_namespace,
-            git_repository=git_repository,
+        )
+        settings = service.Settings(
+            namespace=common.namespace(ctx),
+            name=name,
+            values=own,
             values_from=parse_values_from(values_from),
             config_map=config_map,
             patches=load_patches(patches_file),
+            git_repository=git_repository,
         )
-        precheck(ctx, objects, index, webhook=not output_dir and dry_run != "client")
-        installs.append((entry.layer if entry is not None else "", objects))
+        index = common.catalog_index(ctx)
+        built = service.build(
+            index, target, settings, git_cache=partial(common.git_cache, ctx, index), warn=common.warn
+        )
+        service.precheck(
+            built.objects,
+            index,
+            common.cluster_facts(ctx, index),
+            common.client(ctx),
+            webhook=not output_dir and dry_run != "client",
+            warn=common.warn,
+        )
+        installs.append((built.layer, built.objects))
     names = [objects[0]["metadata"]["name"] for _, objects in installs]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
@@ -435,7 +213,7 @@ def install_cmd(
     if dry_run == "client":
         click.echo(to_yaml(objects) if output != "json" else json.dumps(objects, indent=2))
         return
-    preflight_flux(ctx, objects)
+    service.preflight_flux(common.kube(ctx), objects)
     if dry_run == "server":
         common.kube(ctx).apply(objects, dry_run=True)
         if output == "summary":
@@ -447,7 +225,7 @@ def install_cmd(
     from kubectl_profiles.cli.status import parse_timeout, wait_ready
 
     wait_for = parse_timeout(timeout) if wait else None
-    lines = apply_all(ctx, objects)
+    lines = service.apply_all(common.kube(ctx), objects)
     if output == "summary":
         click.echo("\n".join(lines))
     else:

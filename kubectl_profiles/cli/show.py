@@ -10,11 +10,15 @@ artifact name; it can be saved and passed back with `install -f`. Comments in va
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from kubectl_profiles.cli import common
+
+if TYPE_CHECKING:
+    from kubectl_profiles.model.definition import ResolvedProfile
+    from kubectl_profiles.sources.helmrepo import HelmCache
 
 
 @click.group("show")
@@ -33,15 +37,15 @@ def _block(name: str, text: str, prefix: str) -> str:
     return f"{prefix}{name}:\n{_indent(body, prefix + '  ')}"
 
 
-def _repo_root(tree: Any) -> Path:
-    root: Path = tree.directory
+def _repo_root(tree: ResolvedProfile) -> Path:
+    root = tree.directory
     for part in tree.source.path.split("/"):
         if part not in ("", "."):
             root = root.parent
     return root
 
 
-def _tree_values(tree: Any, helm: Any, prefix: str = "") -> str:
+def _tree_values(tree: ResolvedProfile, helm: HelmCache, prefix: str = "") -> str:
     from kubectl_profiles.errors import ProfilesError
     from kubectl_profiles.model.refs import normalise_path
     from kubectl_profiles.sources.helmrepo import remote_chart_files

@@ -30,7 +30,7 @@ def _condition(obj: Mapping[str, Any], kind: str) -> Mapping[str, Any] | None:
 def flux_objects(ctx: click.Context, name: str, namespace: str) -> list[dict[str, Any]]:
     """The Flux objects labelled with the installation's name, of every Flux kind the cluster serves."""
     from kubectl_profiles.model.flux import FLUX_KINDS
-    from kubectl_profiles.render import INSTALLATION_LABEL
+    from kubectl_profiles.model.labels import INSTALLATION_LABEL
 
     k = common.kube(ctx)
     found: list[dict[str, Any]] = []

@@ -8,8 +8,7 @@ import click
 
 from kubectl_profiles.cli import common
 from kubectl_profiles.cli import output as output_mod
-
-RANGE_ANNOTATION = "profiles.weave.works/version-range"
+from kubectl_profiles.model.labels import RANGE_ANNOTATION
 
 
 def _catalog_ref(inst: dict[str, Any]) -> dict[str, Any]:

@@ -11,8 +11,7 @@ from dataclasses import replace
 import click
 
 from kubectl_profiles.cli import common
-
-FORCE = "profiles.weave.works/force-delete"
+from kubectl_profiles.model.labels import FORCE_DELETE
 
 
 @click.command("uninstall")
@@ -43,7 +42,7 @@ def uninstall_cmd(ctx: click.Context, name: str, force: bool, dry_run: bool) -> 
             click.echo(f"  {kind.lower()}/{obj_name}")
         return
     if found:
-        k.patch_merge("profileinstallations", name, k.namespace, {"metadata": {"annotations": {FORCE: "true"}}})
+        k.patch_merge("profileinstallations", name, k.namespace, {"metadata": {"annotations": {FORCE_DELETE: "true"}}})
     k.delete("profileinstallations", name, k.namespace)
     click.echo(f"profileinstallation.weave.works/{name} deleted")
     for kind, obj_name in owned:

@@ -8,15 +8,20 @@ are merged three-way with the user's edits (kubectl_profiles.gitops.merge); conf
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kubectl_profiles.cli import common
+from kubectl_profiles.model.labels import ALLOW_DOWNGRADE, RANGE_ANNOTATION
 
-DOWNGRADE = "profiles.weave.works/allow-downgrade"
-RANGE = "profiles.weave.works/version-range"
+if TYPE_CHECKING:
+    from kubectl_profiles.catalog import CatalogIndex
+    from kubectl_profiles.kube import Kube
+    from kubectl_profiles.model.entry import Entry
+    from kubectl_profiles.services.install import Built
 
 
 @click.command("upgrade")
@@ -47,13 +52,13 @@ def upgrade_cmd(
     timeout: str,
 ) -> None:
     """Move installation NAME to another version (--version V or --latest)."""
-    from kubectl_profiles.cli.install import apply_all, build, precheck, preflight_flux
     from kubectl_profiles.cli.status import parse_timeout, wait_ready
     from kubectl_profiles.cli.values import load_values
     from kubectl_profiles.errors import NotFoundError, UsageError
     from kubectl_profiles.kube import KIND_TO_RESOURCE
     from kubectl_profiles.model.refs import require_name
     from kubectl_profiles.model.semver import parse_version
+    from kubectl_profiles.services import install as service
 
     if bool(version) == latest:
         raise UsageError("give exactly one of --version and --latest")
@@ -77,28 +82,12 @@ def upgrade_cmd(
             f"installation {name!r} comes from a git source, not a catalog; reinstall it with "
             "'kubectl profiles install --url ... --tag NEW'"
         )
-    spec = "*" if latest else version
-    reference = f"{ref['catalog']}/{ref['profile']}@{spec}"
+    spec = "*" if latest else str(version)
     values = load_values(values_files, sets, base=(current.get("spec") or {}).get("values") or {})
-    objects, index, entry = build(
-        ctx,
-        reference=reference,
-        url=None,
-        tag=None,
-        branch=None,
-        path=None,
-        name=name,
-        namespace=k.namespace,
-        values=values,
-        devel=devel,
-        catalog_namespace=ref.get("namespace") or None,
-        **kept_settings(current),
-    )
-    # Keep the range the user installed with; `--latest` or `--version` say where to go now, not what to track.
-    kept_range = (current["metadata"].get("annotations") or {}).get(RANGE)
-    objects[0]["metadata"].pop("annotations", None)
-    if kept_range:
-        objects[0]["metadata"]["annotations"] = {RANGE: kept_range}
+    index = common.catalog_index(ctx)
+    built = _build(ctx, index, current, spec, devel, name=name, namespace=k.namespace, values=values)
+    objects, entry = built.objects, built.entry
+    assert entry is not None  # a catalog reference always names an entry
     before, after = parse_version(ref["version"]), entry.version
     if after == before and not (values_files or sets):
         click.echo(f"{name} is already at {ref['version']}")
@@ -109,18 +98,27 @@ def upgrade_cmd(
                 f"{entry.raw_version} is older than the installed {ref['version']}",
                 hint="add --allow-downgrade to move back",
             )
-        objects[0]["metadata"].setdefault("annotations", {})[DOWNGRADE] = "true"
-    precheck(ctx, objects, index, old=current, allow_downgrade=allow_downgrade, webhook=not output_dir)
+        objects[0]["metadata"].setdefault("annotations", {})[ALLOW_DOWNGRADE] = "true"
+    service.precheck(
+        objects,
+        index,
+        common.cluster_facts(ctx, index),
+        k,
+        old=current,
+        allow_downgrade=allow_downgrade,
+        webhook=not output_dir,
+        warn=common.warn,
+    )
     if output_dir:
-        _upgrade_files(ctx, output_dir, current, objects, entry, ref, devel)
+        _upgrade_files(ctx, index, output_dir, current, objects, entry)
         return
     _keep_layer_dependencies(k, objects)
-    preflight_flux(ctx, objects)
+    service.preflight_flux(k, objects)
     if dry_run:
         k.apply(objects, dry_run=True)
         click.echo(f"{name}: {ref['version']} -> {entry.raw_version} (server dry run)")
         return
-    lines = apply_all(ctx, objects)
+    lines = service.apply_all(k, objects)
     keep = {(o["kind"], o["metadata"]["name"]) for o in objects}
     for kind, obj_name in common.owned_objects(ctx, name):
         if (kind, obj_name) not in keep:
@@ -133,19 +131,40 @@ def upgrade_cmd(
         click.echo(f"{name} is ready: {ready.get('message') or ''}".rstrip())
 
 
-def kept_settings(current: dict[str, Any]) -> dict[str, Any]:
-    """What an upgrade carries over from the installation besides its values: valuesFrom, configMap, patches,
-    globalValues and the GitOps repository's GitRepository (dropping them would change what Flux deploys without a
-    word)."""
-    spec = current.get("spec") or {}
-    repo = spec.get("gitRepository") or {}
-    return {
-        "values_from": list(spec.get("valuesFrom") or []),
-        "config_map": spec.get("configMap") or None,
-        "patches": list(spec.get("patches") or []),
-        "global_values": dict(spec.get("globalValues") or {}) or None,
-        "git_repository": f"{repo.get('namespace') or ''}/{repo['name']}".lstrip("/") if repo.get("name") else None,
-    }
+def _build(
+    ctx: click.Context,
+    index: CatalogIndex,
+    installation: dict[str, Any],
+    version: str,
+    devel: bool,
+    *,
+    name: str,
+    namespace: str,
+    values: dict[str, Any],
+) -> Built:
+    """The objects of `installation`'s catalog profile at `version` (or a range), with its settings kept
+    (services.install.kept_settings) and the range it was installed with: `--latest` or `--version` say where to
+    go now, not what to track."""
+    from kubectl_profiles.services import install as service
+
+    ref = installation["spec"]["catalog"]
+    built = service.build(
+        index,
+        service.Target(
+            reference=f"{ref['catalog']}/{ref['profile']}@{version}",
+            devel=devel,
+            catalog_namespace=ref.get("namespace") or None,
+        ),
+        service.kept_settings(installation, name=name, namespace=namespace, values=values),
+        git_cache=partial(common.git_cache, ctx, index),
+        warn=common.warn,
+    )
+    meta = built.objects[0]["metadata"]
+    meta.pop("annotations", None)
+    kept_range = (installation["metadata"].get("annotations") or {}).get(RANGE_ANNOTATION)
+    if kept_range:
+        meta["annotations"] = {RANGE_ANNOTATION: kept_range}
+    return built
 
 
 def _from_files(output_dir: str, namespace: str, name: str) -> dict[str, Any] | None:
@@ -160,38 +179,30 @@ def _from_files(output_dir: str, namespace: str, name: str) -> dict[str, Any] | 
 
 def _upgrade_files(
     ctx: click.Context,
+    index: CatalogIndex,
     output_dir: str,
     current: dict[str, Any],
     objects: list[dict[str, Any]],
-    entry: Any,
-    ref: dict[str, Any],
-    devel: bool,
+    entry: Entry,
 ) -> None:
-    from kubectl_profiles.cli.install import build
-    from kubectl_profiles.gitops.merge import merge_tree, write_merged
+    from kubectl_profiles.gitops.merge import merge_tree
+    from kubectl_profiles.render import write_directory
 
-    meta = current["metadata"]
-    base, _, _ = build(
+    meta, ref = current["metadata"], current["spec"]["catalog"]
+    installed = (current.get("spec") or {}).get("values") or {}
+    base = _build(
         ctx,
-        reference=f"{ref['catalog']}/{ref['profile']}@{ref['version']}",
-        url=None,
-        tag=None,
-        branch=None,
-        path=None,
+        index,
+        current,
+        ref["version"],
+        True,
         name=meta["name"],
         namespace=meta["namespace"],
-        values=(current.get("spec") or {}).get("values") or {},
-        devel=True,
-        catalog_namespace=ref.get("namespace") or None,
-        **kept_settings(current),
-    )
-    base[0]["metadata"].pop("annotations", None)
-    base_range = (meta.get("annotations") or {}).get(RANGE)
-    if base_range:
-        base[0]["metadata"]["annotations"] = {RANGE: base_range}
+        values=installed,
+    ).objects
     directory = Path(output_dir) / meta["namespace"] / meta["name"]
     result = merge_tree(directory, base, objects)
-    write_merged(directory, result)
+    write_directory(directory, result.files)
     for removed in result.removed:
         click.echo(f"{directory / removed} removed (not in {entry.raw_version})")
     click.echo(f"{meta['name']}: files upgraded {ref['version']} -> {entry.raw_version} in {directory}")
@@ -204,7 +215,7 @@ def _upgrade_files(
         ctx.exit(1)
 
 
-def _keep_layer_dependencies(k: Any, objects: list[dict[str, Any]]) -> None:
+def _keep_layer_dependencies(k: Kube, objects: list[dict[str, Any]]) -> None:
     """Releases installed together with others depend on the lower layers' releases (install A B C): an upgrade
     of one of them keeps those dependencies, which its catalog entry alone cannot say."""
     for obj in objects:

@@ -30,6 +30,7 @@ from typing import Any
 
 from kubectl_profiles.devenv.errors import DevenvError
 from kubectl_profiles.devenv.provision import REPO_ROOT, Binaries, provision
+from kubectl_profiles.model.labels import WEBHOOK_EXEMPT_LABEL
 
 # name -> groups. `admin` may do anything; the others have no RBAC rights until a test grants them some.
 USERS: dict[str, tuple[str, ...]] = {
@@ -246,9 +247,7 @@ def prepare(cluster: Cluster, *, crds: bool, crd_dir: Path = CRD_DIR, timeout: f
     kube = Kube.from_options(str(cluster.kubeconfig), None, None, None)
     try:
         # Excluding kube-system from the webhook uses this label: 1.20 does not set kubernetes.io/metadata.name.
-        kube.patch_merge(
-            "namespaces", "kube-system", None, {"metadata": {"labels": {"profiles.weave.works/webhook": "ignore"}}}
-        )
+        kube.patch_merge("namespaces", "kube-system", None, {"metadata": {"labels": {WEBHOOK_EXEMPT_LABEL: "ignore"}}})
         if not crds:
             return
         docs = [yaml.safe_load(p.read_text()) for p in sorted(crd_dir.glob("*.yaml"))]

@@ -28,6 +28,7 @@ import yaml
 
 from kubectl_profiles.devenv.cluster import WEBHOOK_USER, Cluster, _log_tail, _pid_alive, free_port, stop_pid
 from kubectl_profiles.devenv.errors import DevenvError
+from kubectl_profiles.model.labels import WEBHOOK_EXEMPT_LABEL
 
 CONFIG_NAME = "profiles.weave.works"
 PROBE = {
@@ -159,9 +160,7 @@ def stop_webhook(cluster: Cluster) -> None:
 
 def configuration(url: str, ca: Path) -> dict[str, object]:
     bundle = base64.b64encode(ca.read_bytes()).decode()
-    selector = {
-        "matchExpressions": [{"key": "profiles.weave.works/webhook", "operator": "NotIn", "values": ["ignore"]}]
-    }
+    selector = {"matchExpressions": [{"key": WEBHOOK_EXEMPT_LABEL, "operator": "NotIn", "values": ["ignore"]}]}
 
     def hook(resource: str, operations: list[str]) -> dict[str, object]:
         return {

@@ -6,13 +6,14 @@ ours   = the files as they are in the repository now, with the user's edits,
 theirs = the files generated for the new version.
 
 Each file is merged with `git merge-file`, as git merges a branch. A conflict leaves git's markers in the file and
-is listed; the new tree replaces the old one atomically either way, so the directory is never half-updated.
+is listed; the caller writes `MergeResult.files` with render.write_directory, the writer `install --output-dir` uses,
+so the new tree replaces the old one atomically either way and the directory is never half-updated. Base and
+theirs are rendered to files by render.gitops_files, the one function that turns objects into files: a file the
+user did not edit merges to exactly what a fresh install writes.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -20,10 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kubectl_profiles.errors import SourceError
-from kubectl_profiles.render import dump, file_name
+from kubectl_profiles.render import gitops_files
 
 
 @dataclass
@@ -63,22 +62,9 @@ def merge_text(base: str, ours: str, theirs: str, name: str) -> tuple[str, bool]
     return result.stdout, result.returncode > 0
 
 
-def rendered_files(objects: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    files = {file_name(o): dump(o) for o in objects}
-    files["kustomization.yaml"] = yaml.safe_dump(
-        {
-            "apiVersion": "kustomize.config.k8s.io/v1beta1",
-            "kind": "Kustomization",
-            "resources": [file_name(o) for o in objects],
-        },
-        sort_keys=False,
-    )
-    return files
-
-
 def merge_tree(directory: Path, base: Sequence[Mapping[str, Any]], theirs: Sequence[Mapping[str, Any]]) -> MergeResult:
     ours = {p.name: p.read_text() for p in directory.iterdir() if p.is_file()}
-    base_files, new_files = rendered_files(base), rendered_files(theirs)
+    base_files, new_files = gitops_files(base), gitops_files(theirs)
     out = MergeResult()
     for name, new_text in new_files.items():
         if name not in ours:
@@ -99,17 +85,3 @@ def merge_tree(directory: Path, base: Sequence[Mapping[str, Any]], theirs: Seque
         else:
             out.files[name] = text  # the user's own file
     return out
-
-
-def write_merged(directory: Path, result: MergeResult) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
-    try:
-        for name, text in result.files.items():
-            (staging / name).write_text(text)
-        old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-        directory.rename(old)
-        staging.rename(directory)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise

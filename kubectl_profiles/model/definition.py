@@ -1,4 +1,4 @@
-"""A profile definition (profile.yaml) as data, read from either shape.
+"""A profile definition (profile.yaml) as data, read from either shape, and a resolved profile tree.
 
 The rules engine reports in detail what is wrong with a definition; this module only turns a usable one into
 the model that rendering works on, and refuses an unusable one with one line.
@@ -7,7 +7,8 @@ the model that rendering works on, and refuses an unusable one with one line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from kubectl_profiles.errors import SourceError
@@ -44,6 +45,19 @@ class ProfileDefinition:
     prerequisites: tuple[str, ...] = ()
     values_schema: Mapping[str, Any] | None = None
     artifacts: tuple[Artifact, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolvedProfile:
+    """A profile read from its source, and every profile it nests, resolved likewise: what render works on
+    (sources.resolve_tree makes it)."""
+
+    source: SourceRef
+    definition: ProfileDefinition
+    directory: Path
+    """The profile's directory in a checkout of its source (`show values` reads local charts there)."""
+    children: Mapping[str, ResolvedProfile] = field(default_factory=dict)
+    """The resolved nested profile of each `profile` artifact, by artifact name."""
 
 
 def _join(base: str, rel: str) -> str:

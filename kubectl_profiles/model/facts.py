@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
+
+from kubectl_profiles.model.entry import Entry
+from kubectl_profiles.model.labels import FORBID_UNCATALOGUED_LABEL
 
 CatalogAccessDefault = Literal["all", "same-namespace"]
 
@@ -30,7 +33,7 @@ class Policy:
     """Access for a catalog without `spec.access`: every namespace, or only the catalog's own namespace."""
     forbid_uncatalogued: bool = False
     """Refuse `spec.source` installations everywhere."""
-    forbid_uncatalogued_label: str = "profiles.weave.works/forbid-uncatalogued"
+    forbid_uncatalogued_label: str = FORBID_UNCATALOGUED_LABEL
     """A namespace with this label set to "true" refuses `spec.source` installations."""
     catalog_admin_groups: tuple[str, ...] = ()
     """When non-empty, only users in these groups may create or change catalog sources."""
@@ -38,6 +41,19 @@ class Policy:
     """`file://` profile URLs are for local development; a production webhook may refuse them."""
     max_depth: int = 10
     """Depth limit for nested profiles."""
+
+
+class CatalogLookup(Protocol):
+    """What the rules ask of a catalog index. kubectl_profiles.catalog.CatalogIndex is the one implementation; it
+    sits above the model in the layers, so the model names it by what it answers."""
+
+    def catalog_sources(self, catalog: str, namespace: str | None = None) -> list[Mapping[str, Any]]: ...
+
+    def catalog_namespace(self, catalog: str, namespace: str | None = None) -> str: ...
+
+    def sources_listing(self, url: str) -> list[Mapping[str, Any]]: ...
+
+    def versions(self, catalog: str, profile: str, namespace: str | None = None) -> list[Entry]: ...
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,6 @@ class Facts:
     policy: Policy = field(default_factory=Policy)
     allow_downgrade: bool = False
     """Set when the request carries the downgrade opt-in (annotation or CLI flag)."""
-    index: Any = None
+    index: CatalogLookup | None = None
     """A prebuilt `kubectl_profiles.catalog.CatalogIndex` over `catalogs` (the webhook keeps one warm); the rules
     build one when this is None."""

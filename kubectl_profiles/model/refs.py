@@ -11,7 +11,7 @@ profiles, installations and `install --url --tag`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -210,17 +210,30 @@ def source_ref(url: str, *, tag: str | None = None, branch: str | None = None, p
     return SourceRef(url, tag=tag or None, branch=branch or None, path=path)
 
 
-def nested_source(artifact: Mapping[str, Any]) -> SourceRef | None:
-    """The source a nested-profile artifact points at, or None when it names no repository.
+Resolver = Callable[[SourceRef], Mapping[str, Any] | None]
+"""Reads the raw profile.yaml document at a source; None when it cannot be read. The rules follow nested profiles
+through one (pure: the caller decides where documents come from), sources.make_resolver reads them from git."""
+
+
+def nested_source_block(artifact: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+    """Where a nested-profile artifact keeps its source: (the field's path below the artifact, its mapping).
 
     Both shapes: `profile: {source: {url, tag | branch, path}}`, and the v0.0.5 `profile: {url, branch, path,
-    version}` where `version` is the tag. Untrusted input: anything that is not a string counts as absent.
+    version}`, which keeps them on `profile` itself. A `profile` that is not a mapping reads as an empty one.
     """
     profile = artifact.get("profile")
     if not isinstance(profile, Mapping):
-        return None
+        return "profile", {}
     source = profile.get("source")
-    src: Mapping[str, Any] = source if isinstance(source, Mapping) else profile
+    return ("profile.source", source) if isinstance(source, Mapping) else ("profile", profile)
+
+
+def nested_source(artifact: Mapping[str, Any]) -> SourceRef | None:
+    """The source a nested-profile artifact points at, or None when it names no repository.
+
+    In the v0.0.5 shape `version` is the tag. Untrusted input: anything that is not a string counts as absent.
+    """
+    _, src = nested_source_block(artifact)
 
     def text(key: str) -> str | None:
         value = src.get(key)
@@ -233,3 +246,13 @@ def nested_source(artifact: Mapping[str, Any]) -> SourceRef | None:
     if tag is None and branch is None:
         tag = text("version")
     return source_ref(url, tag=tag, branch=branch, path=text("path"))
+
+
+def nesting_loop(trail: Sequence[SourceRef], src: SourceRef) -> str | None:
+    """The cycle `src` closes, spelt out (`a -> b -> a`), when it is reached again on `trail` (the nesting path from
+    the root down to its parent); None when it is not. The same repository, ref and directory is the same profile
+    (SourceRef.key). The one cycle check of nested profiles: install's resolution and the rules call it."""
+    keys = [t.key() for t in trail]
+    if src.key() not in keys:
+        return None
+    return " -> ".join(str(s) for s in (*trail[keys.index(src.key()) :], src))

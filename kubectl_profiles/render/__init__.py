@@ -38,7 +38,7 @@ from typing import Any
 import yaml
 
 from kubectl_profiles.errors import UsageError
-from kubectl_profiles.model.definition import Artifact
+from kubectl_profiles.model.definition import Artifact, ResolvedProfile
 from kubectl_profiles.model.flux import (
     GIT_REPOSITORY,
     HELM_RELEASE,
@@ -46,11 +46,10 @@ from kubectl_profiles.model.flux import (
     KUSTOMIZATION,
     OCI_REPOSITORY,
 )
+from kubectl_profiles.model.labels import INSTALLATION_LABEL, RANGE_ANNOTATION
 from kubectl_profiles.model.refs import SourceRef, normalise_path, require_name
 from kubectl_profiles.model.semver import is_semver
 
-INSTALLATION_LABEL = "profiles.weave.works/installation"
-RANGE_ANNOTATION = "profiles.weave.works/version-range"
 OWNED_KINDS = ("HelmRelease", "Kustomization", "HelmRepository", "OCIRepository", "GitRepository", "ConfigMap")
 """Kinds an installation owns (labelled with it), in the order uninstall removes them: consumers first."""
 MAX_NAME = 53  # Helm release names; kept for every kind so that names line up
@@ -164,7 +163,12 @@ class _Renderer:
         return obj
 
     def node(
-        self, tree: Any, prefix: str, values: Mapping[str, Any], source_ref: dict[str, str], path: tuple[str, ...]
+        self,
+        tree: ResolvedProfile,
+        prefix: str,
+        values: Mapping[str, Any],
+        source_ref: dict[str, str],
+        path: tuple[str, ...],
     ) -> None:
         kinds = {a.name: a for a in tree.definition.artifacts}
         for artifact in tree.definition.artifacts:
@@ -346,7 +350,7 @@ def render_installation(
     name: str,
     namespace: str,
     source: SourceRef,
-    tree: Any,
+    tree: ResolvedProfile,
     catalog: Mapping[str, str] | None = None,
     values: Mapping[str, Any] | None = None,
     values_from: Sequence[Mapping[str, Any]] = (),
@@ -540,6 +544,51 @@ def file_name(obj: Mapping[str, Any]) -> str:
     return f"{str(obj['kind']).lower()}-{obj['metadata']['name']}.yaml"
 
 
+KUSTOMIZATION_FILE = "kustomization.yaml"
+
+
+def gitops_files(objects: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """The GitOps files of one installation, by name: each object as `<kind>-<name>.yaml`, and the
+    kustomization.yaml that lists them in order.
+
+    The one place that turns objects into files: `install --output-dir` writes these, and `upgrade --output-dir`
+    merges the user's files against these, so that a file nobody edited never shows up as a conflict.
+    """
+    files = {file_name(o): dump(o) for o in objects}
+    files[KUSTOMIZATION_FILE] = yaml.safe_dump(
+        {
+            "apiVersion": "kustomize.config.k8s.io/v1beta1",
+            "kind": "Kustomization",
+            "resources": [file_name(o) for o in objects],
+        },
+        sort_keys=False,
+    )
+    return files
+
+
+def write_directory(target: Path, files: Mapping[str, str]) -> None:
+    """Make `target` hold exactly `files` (name -> text), atomically: they are written and synced in a directory
+    beside it, which is then renamed into place; an existing `target` is replaced whole, never half-updated."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text)
+        for path in staging.iterdir():
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+        old = None
+        if target.exists():
+            old = target.with_name(f".{target.name}.old-{os.getpid()}")
+            target.rename(old)
+        staging.rename(target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
 def _not_ours(target: Path, installation: str) -> list[str]:
     """What in `target` write_tree did not write for `installation`: anything but YAML files of objects labelled
     with it, and the kustomization.yaml that lists them."""
@@ -556,7 +605,7 @@ def _not_ours(target: Path, installation: str) -> list[str]:
             out.append(path.name)
             continue
         labels = ((doc.get("metadata") or {}).get("labels") or {}) if isinstance(doc, dict) else {}
-        if path.name == "kustomization.yaml" and isinstance(doc, dict) and doc.get("kind") == "Kustomization":
+        if path.name == KUSTOMIZATION_FILE and isinstance(doc, dict) and doc.get("kind") == "Kustomization":
             continue
         if not isinstance(labels, dict) or labels.get(INSTALLATION_LABEL) != installation:
             out.append(path.name)
@@ -564,7 +613,7 @@ def _not_ours(target: Path, installation: str) -> list[str]:
 
 
 def write_tree(objects: Sequence[Mapping[str, Any]], directory: Path) -> list[Path]:
-    """Write DIR/<namespace>/<installation>/ atomically: built beside the target, then renamed into place.
+    """Write DIR/<namespace>/<installation>/ atomically (write_directory) with the installation's GitOps files.
 
     Names are checked before any path is built from them, and an existing directory is replaced only when it holds
     nothing but an earlier output of this function for the same installation.
@@ -584,27 +633,5 @@ def write_tree(objects: Sequence[Mapping[str, Any]], directory: Path) -> list[Pa
                 hint="move them away, choose another --output-dir, or use 'kubectl profiles upgrade --output-dir' "
                 "to merge",
             )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{first['name']}-", dir=target.parent))
-    try:
-        names = []
-        for obj in objects:
-            fname = file_name(obj)
-            (staging / fname).write_text(dump(obj))
-            names.append(fname)
-        kustomization = {"apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization", "resources": names}
-        (staging / "kustomization.yaml").write_text(yaml.safe_dump(kustomization, sort_keys=False))
-        for path in staging.iterdir():
-            with open(path, "rb") as fh:
-                os.fsync(fh.fileno())
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
-            target.rename(old)
-        staging.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    write_directory(target, gitops_files(objects))
     return sorted(target.iterdir())

@@ -21,29 +21,25 @@ Public API (stable; other layers import only these names):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from kubectl_profiles.model.refs import SourceRef
-
-Resolver = Callable[[SourceRef], Mapping[str, Any] | None]
-"""Returns the raw profile.yaml document at a source, or None when it cannot be read (reported as a warning)."""
-
-from kubectl_profiles.model.facts import Facts  # noqa: E402
-from kubectl_profiles.model.subscription import to_installation  # noqa: E402
-from kubectl_profiles.model.violation import Violation  # noqa: E402
-from kubectl_profiles.rules.access import access_allows, describe_access, revoked_installations  # noqa: E402
-from kubectl_profiles.rules.catalog_source import check_catalog_source as _check_catalog_rules  # noqa: E402
-from kubectl_profiles.rules.crd import CRD_KIND, check_crd, is_own_crd  # noqa: E402
-from kubectl_profiles.rules.definition import check_definition as _check_definition_rules  # noqa: E402
-from kubectl_profiles.rules.installation import (  # noqa: E402
+from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.model.refs import Resolver, SourceRef
+from kubectl_profiles.model.subscription import to_installation
+from kubectl_profiles.model.violation import Violation
+from kubectl_profiles.rules.access import access_allows, describe_access, revoked_installations
+from kubectl_profiles.rules.catalog_source import check_catalog_source as _check_catalog_rules
+from kubectl_profiles.rules.crd import CRD_KIND, check_crd, is_own_crd
+from kubectl_profiles.rules.definition import check_definition as _check_definition_rules
+from kubectl_profiles.rules.installation import (
     check_installation as _check_installation_rules,
 )
-from kubectl_profiles.rules.installation import check_installation_delete, dependents, resolve_entry  # noqa: E402
-from kubectl_profiles.rules.prerequisites import check_prerequisites  # noqa: E402
-from kubectl_profiles.rules.subscription import form_violations as _subscription_form  # noqa: E402
-from kubectl_profiles.rules.subscription import moved as _moved  # noqa: E402
-from kubectl_profiles.schema import schema_violations  # noqa: E402
+from kubectl_profiles.rules.installation import check_installation_delete, dependents, resolve_entry
+from kubectl_profiles.rules.prerequisites import check_prerequisites
+from kubectl_profiles.rules.subscription import form_violations as _subscription_form
+from kubectl_profiles.rules.subscription import moved as _moved
+from kubectl_profiles.schema import schema_violations
 
 GROUP = "weave.works"
 KINDS = ("ProfileCatalogSource", "ProfileInstallation", "ProfileDefinition", "ProfileSubscription")

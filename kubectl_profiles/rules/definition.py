@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubectl_profiles.model.facts import Policy
-from kubectl_profiles.model.refs import SourceRef, is_dns_label, is_dns_subdomain, nested_source
+from kubectl_profiles.model.refs import (
+    Resolver,
+    SourceRef,
+    is_dns_label,
+    is_dns_subdomain,
+    nested_source,
+    nested_source_block,
+    nesting_loop,
+)
 from kubectl_profiles.model.violation import Violation
 from kubectl_profiles.rules import prerequisites
 from kubectl_profiles.rules._common import check_rel_path, check_url, mapping, seq, text
@@ -135,10 +143,8 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
             mapping(artifact.get("kustomize")).get("path"), f"{base}.kustomize.path", "definition.path.form"
         )
     else:
-        profile = mapping(artifact.get("profile"))
-        flat = not isinstance(profile.get("source"), Mapping)  # the v0.0.5 form keeps url/branch on profile itself
-        where = f"{base}.profile" if flat else f"{base}.profile.source"
-        src = profile if flat else mapping(profile.get("source"))
+        field, src = nested_source_block(artifact)
+        where = f"{base}.{field}"
         if nested_source(artifact) is None:
             out.append(
                 Violation(
@@ -225,7 +231,7 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def _nested(doc: Mapping[str, Any], resolver: Any, max_depth: int, source: SourceRef | None) -> list[Violation]:
+def _nested(doc: Mapping[str, Any], resolver: Resolver, max_depth: int, source: SourceRef | None) -> list[Violation]:
     """Walk nested profiles depth-first; report the first cycle and any branch deeper than max_depth."""
     out: list[Violation] = []
     seen_reports: set[str] = set()
@@ -236,10 +242,8 @@ def _nested(doc: Mapping[str, Any], resolver: Any, max_depth: int, source: Sourc
             if src is None:
                 continue
             here = root_path if depth else f"$.spec.artifacts[{i}].profile"
-            keys = [t.key() for t in trail]
-            if src.key() in keys:
-                loop = [*trail[keys.index(src.key()) :], src]
-                message = " -> ".join(str(s) for s in loop)
+            message = nesting_loop(trail, src)
+            if message is not None:
                 if message not in seen_reports:
                     seen_reports.add(message)
                     out.append(
@@ -270,7 +274,7 @@ def _nested(doc: Mapping[str, Any], resolver: Any, max_depth: int, source: Sourc
 
 
 def check_definition(
-    doc: Mapping[str, Any], *, resolver: Any = None, max_depth: int = 10, source: SourceRef | None = None
+    doc: Mapping[str, Any], *, resolver: Resolver | None = None, max_depth: int = 10, source: SourceRef | None = None
 ) -> list[Violation]:
     out: list[Violation] = []
     name = text(mapping(doc.get("metadata")).get("name"))

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kubectl_profiles.catalog import CatalogIndex, Entry
+from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import NotFoundError, UsageError
-from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.model.entry import Entry
+from kubectl_profiles.model.facts import CatalogLookup, Facts
+from kubectl_profiles.model.labels import ALLOW_DOWNGRADE, FORCE_DELETE
 from kubectl_profiles.model.semver import is_semver, parse_version
 from kubectl_profiles.model.violation import WARNING, Violation
 from kubectl_profiles.rules import access as access_rules
@@ -16,14 +18,9 @@ from kubectl_profiles.rules import prerequisites
 from kubectl_profiles.rules._common import check_rel_path, check_url, mapping, meta, text, valid_ref_name
 from kubectl_profiles.rules.values import values_violations
 
-ALLOW_DOWNGRADE = "profiles.weave.works/allow-downgrade"
-FORCE_DELETE = "profiles.weave.works/force-delete"
 
-
-def index_for(facts: Facts) -> CatalogIndex:
-    if isinstance(facts.index, CatalogIndex):
-        return facts.index
-    return CatalogIndex(facts.catalogs)
+def index_for(facts: Facts) -> CatalogLookup:
+    return facts.index if facts.index is not None else CatalogIndex(facts.catalogs)
 
 
 def _annotation(doc: Mapping[str, Any], key: str) -> bool:

@@ -33,8 +33,8 @@ from typing import Any
 import yaml
 
 from kubectl_profiles.errors import SourceError
-from kubectl_profiles.model.definition import ProfileDefinition, normalise_definition
-from kubectl_profiles.model.refs import SourceRef, normalise_path, normalise_url
+from kubectl_profiles.model.definition import ProfileDefinition, ResolvedProfile, normalise_definition
+from kubectl_profiles.model.refs import Resolver, SourceRef, nesting_loop, normalise_path, normalise_url
 from kubectl_profiles.model.semver import is_semver
 
 DEFAULT_GIT_TIMEOUT = 60.0
@@ -301,14 +301,6 @@ def load_definition(src: SourceRef, cache: GitCache) -> ProfileDefinition:
     return normalise_definition(doc, where=f"profile.yaml of {redact(src.url)}@{src.ref}", base_path=src.path)
 
 
-@dataclass
-class ResolvedProfile:
-    source: SourceRef
-    definition: ProfileDefinition
-    directory: Path
-    children: dict[str, ResolvedProfile] = field(default_factory=dict)
-
-
 Check = Callable[[Mapping[str, Any], SourceRef], None]
 """Called with each raw profile.yaml before it is used; raises to refuse it (install runs the definition rules)."""
 
@@ -322,9 +314,8 @@ def resolve_tree(
     _trail: tuple[SourceRef, ...] = (),
 ) -> ResolvedProfile:
     """The profile at `src` and, recursively, every profile it nests; cycles and runaway depth are errors."""
-    keys = [t.key() for t in _trail]
-    if src.key() in keys:
-        loop = " -> ".join(str(s) for s in (*_trail[keys.index(src.key()) :], src))
+    loop = nesting_loop(_trail, src)
+    if loop is not None:
         raise SourceError(f"nested profiles form a cycle: {loop}", hint="remove one of the nestings")
     if len(_trail) > max_depth:
         raise SourceError(f"profiles are nested more than {max_depth} deep at {src}", hint="flatten the tree")
@@ -332,16 +323,16 @@ def resolve_tree(
     if check is not None:
         check(doc, src)
     definition = normalise_definition(doc, where=f"profile.yaml of {redact(src.url)}@{src.ref}", base_path=src.path)
-    node = ResolvedProfile(src, definition, cache.checkout(src))
-    for artifact in definition.artifacts:
-        if artifact.kind == "profile" and artifact.profile is not None:
-            node.children[artifact.name] = resolve_tree(
-                artifact.profile, cache, max_depth=max_depth, check=check, _trail=(*_trail, src)
-            )
-    return node
+    directory = cache.checkout(src)
+    children = {
+        artifact.name: resolve_tree(artifact.profile, cache, max_depth=max_depth, check=check, _trail=(*_trail, src))
+        for artifact in definition.artifacts
+        if artifact.kind == "profile" and artifact.profile is not None
+    }
+    return ResolvedProfile(src, definition, directory, children)
 
 
-def make_resolver(cache: GitCache) -> Callable[[SourceRef], Mapping[str, Any] | None]:
+def make_resolver(cache: GitCache) -> Resolver:
     def resolve(src: SourceRef) -> Mapping[str, Any] | None:
         try:
             return read_profile_yaml(src, cache)

@@ -9,7 +9,7 @@ import pytest
 
 from kubectl_profiles.catalog import CatalogIndex
 from kubectl_profiles.errors import NotFoundError, UsageError
-from kubectl_profiles.model.refs import parse_profile_ref
+from kubectl_profiles.model.refs import SourceRef, nested_source, nested_source_block, nesting_loop, parse_profile_ref
 from kubectl_profiles.model.semver import is_semver, parse_range, parse_version
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,3 +200,33 @@ def test_search_matches_category_and_entries_carry_helm_fields() -> None:
     assert entry.links == ({"name": "Docs", "url": "https://example.org/docs"},)
     assert entry.chart == {"url": "https://charts.example.org", "name": "observability-chart"}
     assert index.resolve("platform", "other").chart is None
+
+
+@pytest.mark.parametrize(
+    ("artifact", "field", "source"),
+    [
+        (
+            {"profile": {"source": {"url": "https://e/r", "tag": "cache/v1.0.0"}}},
+            "profile.source",
+            SourceRef("https://e/r", tag="cache/v1.0.0", path="cache"),
+        ),
+        (  # v0.0.5: on `profile` itself, `version` as the tag
+            {"kind": "Profile", "profile": {"url": "https://e/r", "version": "v1.0.0", "path": "p"}},
+            "profile",
+            SourceRef("https://e/r", tag="v1.0.0", path="p"),
+        ),
+        ({"profile": {"source": {"tag": "v1"}}}, "profile.source", None),
+        ({"profile": "https://e/r"}, "profile", None),
+    ],
+)
+def test_one_reader_of_nested_sources(artifact: dict[str, object], field: str, source: SourceRef | None) -> None:
+    assert nested_source_block(artifact)[0] == field
+    assert nested_source(artifact) == source
+
+
+def test_nesting_loop_names_the_loop_from_where_it_closes() -> None:
+    a, b, c = (SourceRef(f"https://e/{n}.git", tag="v1") for n in "abc")
+    assert nesting_loop([a, b], c) is None
+    assert nesting_loop([a, b, c], SourceRef("https://e/b/", tag="v1", path="./")) == (
+        "https://e/b.git@v1:. -> https://e/c.git@v1:. -> https://e/b/@v1:."
+    )

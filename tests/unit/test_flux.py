@@ -590,7 +590,7 @@ def test_values_from_and_patches_flags(no_cluster: Path, repo: str) -> None:
 
 
 def test_upgrade_keeps_values_from_config_map_patches_and_gitops_repository() -> None:
-    from kubectl_profiles.cli.upgrade import kept_settings
+    from kubectl_profiles.services.install import Settings, kept_settings
 
     current = {
         "spec": {
@@ -601,20 +601,26 @@ def test_upgrade_keeps_values_from_config_map_patches_and_gitops_repository() ->
             "gitRepository": {"name": "fleet", "namespace": "flux-system"},
         }
     }
-    assert kept_settings(current) == {
-        "values_from": [{"kind": "Secret", "name": "s"}],
-        "config_map": "vals",
-        "patches": PATCHES[:1],
-        "global_values": {"env": "prod"},
-        "git_repository": "flux-system/fleet",
-    }
-    assert kept_settings({"spec": {}}) == {
-        "values_from": [],
-        "config_map": None,
-        "patches": [],
-        "global_values": None,
-        "git_repository": None,
-    }
+    assert kept_settings(current, name="web", namespace="team", values={"a": 1}) == Settings(
+        namespace="team",
+        name="web",
+        values={"a": 1},
+        values_from=[{"kind": "Secret", "name": "s"}],
+        config_map="vals",
+        patches=PATCHES[:1],
+        global_values={"env": "prod"},
+        git_repository="flux-system/fleet",
+    )
+    assert kept_settings({"spec": {}}, name="web", namespace="team", values={}) == Settings(
+        namespace="team",
+        name="web",
+        values={},
+        values_from=[],
+        config_map=None,
+        patches=[],
+        global_values=None,
+        git_repository=None,
+    )
 
 
 def test_git_urls_as_flux_takes_them(repo: str, tree: Any) -> None:

@@ -222,7 +222,7 @@ def test_the_webhook_knows_which_namespaces_are_terminating() -> None:
 
 
 def _objects(name: str = "web", namespace: str = "team") -> list[dict[str, Any]]:
-    from kubectl_profiles.render import INSTALLATION_LABEL
+    from kubectl_profiles.model.labels import INSTALLATION_LABEL
 
     labels = {INSTALLATION_LABEL: name}
     return [

@@ -18,8 +18,9 @@ from kubectl_profiles.cli.output import table
 from kubectl_profiles.cli.values import load_values, parse_set
 from kubectl_profiles.devenv.examples import build_example_repo
 from kubectl_profiles.errors import InputError, SourceError, UsageError
+from kubectl_profiles.model.labels import INSTALLATION_LABEL
 from kubectl_profiles.model.refs import SourceRef
-from kubectl_profiles.render import INSTALLATION_LABEL, render_installation, to_yaml, write_tree
+from kubectl_profiles.render import gitops_files, render_installation, to_yaml, write_directory, write_tree
 from kubectl_profiles.sources import GitCache, resolve_tree, scan_repository
 from tests.github_standin import PR_URL, github_standin
 
@@ -246,7 +247,7 @@ def test_create_pull_request(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: Path) -> None:
-    from kubectl_profiles.gitops.merge import merge_tree, write_merged
+    from kubectl_profiles.gitops.merge import merge_tree
 
     old = render(repo, cache, tag="nginx/1.0.0", values={})
     new = render(repo, cache, tag="nginx/1.1.0", values={})
@@ -257,7 +258,7 @@ def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: P
     (folder / "extra.yaml").write_text("kind: ConfigMap\n")
     result = merge_tree(folder, old, new)
     assert result.conflicts == [] and result.removed == []
-    write_merged(folder, result)
+    write_directory(folder, result.files)
     assert "team: web" in exporter.read_text()  # the user's edit survives
     assert "replicaCount: 2" in (folder / "helmrelease-web-server.yaml").read_text()  # the new version arrives
     assert (folder / "extra.yaml").read_text() == "kind: ConfigMap\n"  # the user's own file stays
@@ -267,6 +268,41 @@ def test_three_way_merge_of_gitops_files(repo: str, cache: GitCache, tmp_path: P
     again = merge_tree(folder, new, render(repo, cache, tag="nginx/1.1.0", values={"server": {"replicaCount": 3}}))
     assert again.conflicts == ["helmrelease-web-server.yaml"]
     assert "<<<<<<< helmrelease-web-server.yaml (your edits)" in again.files["helmrelease-web-server.yaml"]
+
+
+def _bytes_of(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_merge_without_edits_writes_the_bytes_a_fresh_install_writes(
+    repo: str, cache: GitCache, tmp_path: Path
+) -> None:
+    """upgrade --output-dir and install --output-dir share one writer: files nobody edited are never conflicts."""
+    from kubectl_profiles.gitops.merge import merge_tree
+
+    old = render(repo, cache, tag="nginx/1.0.0", values={})
+    new = render(repo, cache, tag="nginx/1.1.0", values={"server": {"replicaCount": 3}})
+    write_tree(old, tmp_path / "upgraded")
+    folder = tmp_path / "upgraded" / "team" / "web"
+    result = merge_tree(folder, old, new)
+    assert result.conflicts == [] and result.removed == []
+    write_directory(folder, result.files)
+    fresh = write_tree(new, tmp_path / "fresh")[0].parent
+    assert _bytes_of(folder) == _bytes_of(fresh)
+    assert _bytes_of(fresh) == {name: text.encode() for name, text in sorted(gitops_files(new).items())}
+    assert list(gitops_files(new))[-1] == "kustomization.yaml"
+    unchanged = merge_tree(fresh, new, new)  # nothing new, nothing edited: nothing moves
+    write_directory(fresh, unchanged.files)
+    assert _bytes_of(fresh) == _bytes_of(folder)
+
+
+def test_write_directory_replaces_the_whole_directory(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "web"
+    write_directory(target, {"a.yaml": "a: 1\n", "b.yaml": "b: 2\n"})
+    assert _bytes_of(target) == {"a.yaml": b"a: 1\n", "b.yaml": b"b: 2\n"}
+    write_directory(target, {"b.yaml": "b: 3\n"})
+    assert _bytes_of(target) == {"b.yaml": b"b: 3\n"}  # a file not given is gone
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["web"]  # no staging or old directory left
 
 
 def test_validate_resolve_remote_follows_nested_profiles(
