@@ -43,7 +43,7 @@ from kubectl_profiles.errors import ClusterError, Conflict, NotFound, SourceErro
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.refs import normalise_url, without_credentials
 from kubectl_profiles.schema import schema_violations
-from kubectl_profiles.sources import GitCache, GitCredentials, ScanMemo, redact, scan_repository
+from kubectl_profiles.sources import GitCache, GitCredentials, ScanMemo, scan_repository
 from kubectl_profiles.sources.helmrepo import HelmCache, HelmCredentials, scan_helm_repository
 from kubectl_profiles.status import RepositoryScan, catalog_status, without_times
 
@@ -201,7 +201,8 @@ class CatalogReconciler:
                 )
             except SourceError as exc:
                 self.metrics.scans.labels("failed").inc()
-                return RepositoryScan(url, error=str(exc).removeprefix("cannot read "), helm=True)
+                error = exc.reason if exc.hint is None else f"{exc.reason}; {exc.hint}"
+                return RepositoryScan(url, error=error, helm=True)
             finally:
                 self.metrics.scan_seconds.observe(time.perf_counter() - started)
         self.metrics.scans.labels("ok").inc()
@@ -228,7 +229,7 @@ class CatalogReconciler:
                     scan_repository,
                     url,
                     cache,
-                    warn=lambda m: skipped.append(m.removeprefix("skipping tag ")),
+                    skipped=lambda tag, why: skipped.append(f"{tag}: {why}"),
                     memo=memo,
                     keep_checkouts=False,
                 )
@@ -236,8 +237,7 @@ class CatalogReconciler:
                     await asyncio.to_thread(cache.save_scan_memo, url, memo)
             except SourceError as exc:
                 self.metrics.scans.labels("failed").inc()
-                message = exc.message.removeprefix(f"cannot read {redact(url)}: ")
-                return RepositoryScan(url, error=message)
+                return RepositoryScan(url, error=exc.reason)  # the status shows it beside the URL
             finally:
                 self.metrics.scan_seconds.observe(time.perf_counter() - started)
         self.metrics.scans.labels("ok").inc()

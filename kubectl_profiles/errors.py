@@ -54,7 +54,14 @@ class ClusterError(ProfilesError):
 
 
 class SourceError(ProfilesError):
-    """A profile's git repository could not be read, or its profile.yaml is unusable."""
+    """A profile's git repository could not be read, or its profile.yaml is unusable.
+
+    `reason` is what went wrong without the words that name the source ("cannot read URL: "), for a caller that
+    shows it beside the URL already (a catalog's status); it is the whole message when no source is named."""
+
+    def __init__(self, message: str, *, hint: str | None = None, reason: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.reason = message if reason is None else reason
 
 
 class Unreachable(ClusterError):

@@ -261,7 +261,7 @@ def catalog_scan(
         from kubectl_profiles.sources import GitCache, scan_repository
 
         git = GitCache(progress=common.progress, timeout=common.git_timeout(ctx))
-        entries = scan_repository(str(url), git, warn=warn)
+        entries = scan_repository(str(url), git, skipped=lambda tag, why: warn(f"skipping tag {tag}: {why}"))
     opts = common.options(ctx)
     namespace = opts.namespace or "default"
     if do_apply:

@@ -165,7 +165,9 @@ class GitCache:
             fatal = [ln for ln in lines if ln.startswith("fatal: ")]
             last = (fatal[0] if fatal else lines[-1]).removeprefix("fatal: ").strip()
             raise SourceError(
-                f"cannot read {redact(url)}: {redact(last)}", hint="check the URL, the ref and your git credentials"
+                f"cannot read {redact(url)}: {redact(last)}",
+                hint="check the URL, the ref and your git credentials",
+                reason=redact(last),
             )
         return stdout
 
@@ -350,7 +352,7 @@ that still points at the same object is not read again; a moved tag has a new ke
 def scan_repository(
     url: str,
     cache: GitCache,
-    warn: Callable[[str], None] | None = None,
+    skipped: Callable[[str, str], None] | None = None,
     memo: ScanMemo | None = None,
     *,
     keep_checkouts: bool = True,
@@ -358,7 +360,8 @@ def scan_repository(
     """Catalog entries from a repository's tags `<dir>/<semver>` or `<semver>` and each tag's profile.yaml.
 
     With a `memo` (kept by the caller between scans), a repository whose tags have not moved costs one
-    `git ls-remote`; entries of tags that are gone are dropped from the memo. Without `keep_checkouts`, each tag's
+    `git ls-remote`; entries of tags that are gone are dropped from the memo. A semver tag that gives no entry is
+    passed to `skipped` with the reason (tag, reason). Without `keep_checkouts`, each tag's
     checkout is removed once its profile.yaml is read (the memo then holds all that is needed of it).
     """
     objects = cache.tag_objects(url)
@@ -378,8 +381,8 @@ def scan_repository(
             try:
                 found = _read_entry(url, tag, match.group("dir") or ".", match.group("version"), cache)
             except SourceError as exc:  # the tag could not be fetched: try again next time
-                if warn is not None:
-                    warn(f"skipping tag {tag}: {exc}")
+                if skipped is not None:
+                    skipped(tag, str(exc))
                 continue
             finally:
                 if not keep_checkouts:
@@ -387,8 +390,8 @@ def scan_repository(
             if memo is not None:
                 memo[key] = found
         if isinstance(found, str):
-            if warn is not None:
-                warn(f"skipping tag {tag}: {found}")
+            if skipped is not None:
+                skipped(tag, found)
             continue
         entries.append(dict(found))
     return entries

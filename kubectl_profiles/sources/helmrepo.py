@@ -160,6 +160,11 @@ class _Response:
     headers: Mapping[str, str]
 
 
+def _cannot_read(what: str, url: str, detail: str, hint: str | None = None) -> SourceError:
+    """`cannot read WHAT URL: DETAIL`, whose reason (for a status that names the repository already) drops the verb."""
+    return SourceError(f"cannot read {what} {shown(url)}: {detail}", hint=hint, reason=f"{what} {shown(url)}: {detail}")
+
+
 def _request(
     url: str,
     *,
@@ -196,15 +201,15 @@ def _request(
         if exc.code in (304, 401):
             return _Response(exc.code, b"", dict(exc.headers.items()) if exc.headers else {})
         hint = {403: "check the repository's credentials (secretRef)", 404: "check the URL"}.get(exc.code)
-        raise SourceError(f"cannot read {what} {shown(url)}: HTTP {exc.code} {exc.reason}", hint=hint) from None
+        raise _cannot_read(what, url, f"HTTP {exc.code} {exc.reason}", hint) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         text = reason.strerror if isinstance(reason, OSError) and reason.strerror else str(reason)
-        raise SourceError(f"cannot read {what} {shown(url)}: {text}") from None
+        raise _cannot_read(what, url, text) from None
     except TimeoutError:
         raise SourceError(f"reading {what} {shown(url)} timed out after {READ_TIMEOUT:.0f} s") from None
     except (OSError, ValueError) as exc:
-        raise SourceError(f"cannot read {what} {shown(url)}: {type(exc).__name__}") from None
+        raise _cannot_read(what, url, type(exc).__name__) from None
 
 
 def _check_scheme(url: str, allow_http: bool) -> str:
@@ -247,7 +252,7 @@ def fetch(
                 raise SourceError(f"{what} {shown(url)} is larger than {max_bytes // (1024 * 1024)} MiB")
             return path.read_bytes()
         except OSError as exc:
-            raise SourceError(f"cannot read {what} {shown(url)}: {exc.strerror}") from None
+            raise _cannot_read(what, url, str(exc.strerror)) from None
     headers = {"Accept": accept} if accept else {}
     cached = cache.lookup(url) if cache is not None else None
     if cached is not None:
@@ -262,9 +267,9 @@ def fetch(
         return cached[1].read_bytes()
     if response.status == 401:
         hint = "give credentials in the repository's secretRef" if credentials is None else "check the credentials"
-        raise SourceError(f"cannot read {what} {shown(url)}: HTTP 401 Unauthorized", hint=hint)
+        raise _cannot_read(what, url, "HTTP 401 Unauthorized", hint)
     if response.status == 304:
-        raise SourceError(f"cannot read {what} {shown(url)}: HTTP 304 without a cached copy")
+        raise _cannot_read(what, url, "HTTP 304 without a cached copy")
     if cache is not None:
         lowered = {k.lower(): v for k, v in response.headers.items()}
         validators = {k: lowered[k] for k in ("etag", "last-modified") if k in lowered}
@@ -328,7 +333,7 @@ class _Registry:
                 break
             self.token = self._token(challenge)
         hint = "give credentials in the repository's secretRef" if self.credentials is None else "check the credentials"
-        raise SourceError(f"cannot read {what} {shown(url)}: HTTP 401 Unauthorized", hint=hint)
+        raise _cannot_read(what, url, "HTTP 401 Unauthorized", hint)
 
     def _token(self, challenge: str) -> str:
         params = dict(re.findall(r'(\w+)="([^"]*)"', challenge))

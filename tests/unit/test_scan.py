@@ -54,13 +54,15 @@ def test_a_moved_or_new_tag_is_read_and_a_bad_profile_yaml_is_skipped_with_the_r
     subprocess.run([*git, "push", "-q", "origin", "redis/1.1.0"], cwd=work, check=True)
     warnings: list[str] = []
     cache = CountingCache(tmp_path / "c2")
-    entries: list[dict[str, Any]] = scan_repository(url, cache, warn=warnings.append, memo=memo)
+    entries: list[dict[str, Any]] = scan_repository(
+        url, cache, skipped=lambda tag, why: warnings.append(f"skipping tag {tag}: {why}"), memo=memo
+    )
     assert ("redis", "1.1.0") not in {(e["name"], e["version"]) for e in entries}
     assert len(warnings) == 1 and warnings[0].startswith("skipping tag redis/1.1.0: profile.yaml")
     assert [c[0] for c in cache.calls] == ["ls-remote", "clone"], "only the new tag is read"
     # the bad tag's reason is remembered too: the next scan reads nothing
     again = CountingCache(tmp_path / "c3")
-    scan_repository(url, again, warn=warnings.append, memo=memo)
+    scan_repository(url, again, skipped=lambda tag, why: warnings.append(f"skipping tag {tag}: {why}"), memo=memo)
     assert [c[0] for c in again.calls] == ["ls-remote"] and len(warnings) == 2
 
 
@@ -74,6 +76,9 @@ def test_an_unreadable_repository_says_what_git_said_first(tmp_path: Path) -> No
     with pytest.raises(SourceError) as exc:
         scan_repository(missing, GitCache(root=tmp_path / "cache"))
     assert "does not appear to be a git repository" in exc.value.message
+    # a catalog's status shows the reason beside the URL: the reason alone does not name it again
+    assert exc.value.message == f"cannot read {missing}: {exc.value.reason}"
+    assert "does not appear to be a git repository" in exc.value.reason and missing not in exc.value.reason
 
 
 def test_a_moved_tag_is_read_again_not_from_the_old_checkout(tmp_path: Path) -> None:
