@@ -154,9 +154,10 @@ def _pid_alive(pid: int) -> bool:
 def _readyz(server: str, ca_file: Path, token: str) -> bool:
     if not ca_file.exists():
         return False
-    ctx = ssl.create_default_context(cafile=str(ca_file))
     request = urllib.request.Request(f"{server}/readyz", headers={"Authorization": f"Bearer {token}"})  # noqa: S310
     try:
+        # inside the try: the CA file may exist and still be half-written while the API server starts
+        ctx = ssl.create_default_context(cafile=str(ca_file))
         with urllib.request.urlopen(request, context=ctx, timeout=2) as response:  # noqa: S310 - loopback https
             return bool(response.status == 200)
     except (urllib.error.URLError, OSError, ssl.SSLError):
