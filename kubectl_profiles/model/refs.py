@@ -167,6 +167,8 @@ def _split_userinfo(url: str) -> tuple[str, str, str] | None:
 
     By hand rather than urllib: urlsplit raises on some malformed hosts, and a check on untrusted input must not.
     """
+    if "@" not in url:  # most URLs: no userinfo, and no need to find where the authority ends
+        return None
     scheme, sep, rest = url.partition("://")
     if not sep:
         return None  # scp-like `git@host:org/repo` names a login, and cannot carry a password
