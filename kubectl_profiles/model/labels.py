@@ -23,3 +23,6 @@ FORBID_UNCATALOGUED_LABEL = "profiles.weave.works/forbid-uncatalogued"
 
 WEBHOOK_EXEMPT_LABEL = "profiles.weave.works/webhook"
 """`ignore` on a namespace: the webhook's registration leaves the namespace's requests out (kube-system)."""
+
+SOURCE_ANNOTATION = "profiles.weave.works/source"
+"""On a ProfileDefinition given to `validate`: `URL@REF#PATH`, the nested-profile source it stands for."""

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kubectl_profiles.model.facts import Facts
+from kubectl_profiles.model.labels import SOURCE_ANNOTATION
 from kubectl_profiles.model.refs import SourceRef, source_ref, version_from_tag
 from kubectl_profiles.validation.inputs import Document, Inputs
 from kubectl_profiles.validation.report import Finding, Note, Report
@@ -25,8 +26,6 @@ from kubectl_profiles.yamldocs import Locator, path_tokens
 
 if TYPE_CHECKING:
     from kubectl_profiles.rules import Resolver
-
-SOURCE_ANNOTATION = "profiles.weave.works/source"
 
 
 def _parse_source_annotation(value: str) -> SourceRef | None:
