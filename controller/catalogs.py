@@ -187,10 +187,11 @@ class CatalogReconciler:
             return RepositoryScan(url, error=str(exc), helm=True)
         creds = None
         if data is not None:
-            if "password" not in data:
-                name = (repo.get("secretRef") or {}).get("name")
-                return RepositoryScan(url, error=f"secret {namespace}/{name} (secretRef) has no password", helm=True)
-            creds = HelmCredentials(data.get("username", ""), data["password"])
+            name = (repo.get("secretRef") or {}).get("name")
+            try:
+                creds = HelmCredentials.from_secret(data, url, f"{namespace}/{name}")
+            except SourceError as exc:
+                return RepositoryScan(url, error=str(exc), helm=True)
         cache = HelmCache(root=self.helm_cache_dir, allow_http=self.allow_file_urls)
         lock = self.locks.setdefault(f"helm:{url}", asyncio.Lock())
         async with lock:

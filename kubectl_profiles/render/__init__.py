@@ -282,23 +282,29 @@ class _Renderer:
             }
         )
 
-    def oci_repository(self, name: str, url: str, chart: str, version: str | None) -> dict[str, str]:
-        """An OCIRepository for the chart's OCI artifact; returns the HelmRelease's `chartRef` to it."""
+    def oci_repository(
+        self, name: str, url: str, chart: str, version: str | None, secret_ref: str | None = None
+    ) -> dict[str, str]:
+        """An OCIRepository for the chart's OCI artifact; returns the HelmRelease's `chartRef` to it. `secret_ref`
+        names the registry's credentials, which Flux reads from a `kubernetes.io/dockerconfigjson` Secret."""
         if version and is_semver(version):
             ref = {"tag": version.replace("+", "_")}  # OCI tags cannot hold '+'; Helm pushes it as '_'
         else:
             ref = {"semver": version or "*"}
+        spec: dict[str, Any] = {
+            "interval": self.interval,
+            "url": f"{url.rstrip('/')}/{chart}",
+            "ref": ref,
+            "layerSelector": {"mediaType": HELM_CHART_MEDIA_TYPE, "operation": "copy"},
+        }
+        if secret_ref:
+            spec["secretRef"] = {"name": secret_ref}
         self.objects.append(
             {
                 "apiVersion": OCI_REPOSITORY.api_version,
                 "kind": OCI_REPOSITORY.kind,
                 "metadata": self.meta(name),
-                "spec": {
-                    "interval": self.interval,
-                    "url": f"{url.rstrip('/')}/{chart}",
-                    "ref": ref,
-                    "layerSelector": {"mediaType": HELM_CHART_MEDIA_TYPE, "operation": "copy"},
-                },
+                "spec": spec,
             }
         )
         return {"kind": OCI_REPOSITORY.kind, "name": name, "namespace": self.namespace}
@@ -434,7 +440,8 @@ def render_chart_installation(
     `chart` is the catalog entry's `{url, name}`. An `oci://` repository becomes an OCIRepository of the chart at
     that tag and a HelmRelease with `chartRef`, as for a profile's remote OCI chart. The installation's values go
     to the chart as they are (a chart profile has one artifact, the chart itself). `secret_ref` names the Secret
-    with the repository's username and password, which Flux reads from the HelmRepository's namespace.
+    with the repository's credentials, which Flux reads from the source's namespace: a HelmRepository's holds a
+    username and password, an OCIRepository's is a `kubernetes.io/dockerconfigjson` Secret.
     """
     r = _Renderer(
         name,
@@ -456,7 +463,7 @@ def render_chart_installation(
     url = str(chart["url"])
     release_spec: dict[str, Any] = {"interval": interval}
     if url.startswith("oci://"):
-        release_spec["chartRef"] = r.oci_repository(name, url, str(chart["name"]), version)
+        release_spec["chartRef"] = r.oci_repository(name, url, str(chart["name"]), version, secret_ref)
     else:
         repo_spec: dict[str, Any] = {"url": url, "interval": interval}
         if secret_ref:

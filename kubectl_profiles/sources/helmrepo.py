@@ -65,7 +65,8 @@ def shown(url: str) -> str:
 
 @dataclass(frozen=True)
 class HelmCredentials:
-    """Basic-auth credentials from a catalog's `spec.helmRepositories[].secretRef` (`username`/`password`)."""
+    """Basic-auth credentials from a catalog's `spec.helmRepositories[].secretRef` (`username`/`password`, or a
+    `.dockerconfigjson`: `from_secret`)."""
 
     username: str = ""
     password: str = ""
@@ -76,6 +77,45 @@ class HelmCredentials:
     def header(self) -> str:
         token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode()
         return f"Basic {token}"
+
+    @classmethod
+    def from_secret(cls, data: Mapping[str, str], url: str, secret: str) -> HelmCredentials:
+        """The credentials in a Secret's (decoded) data for the repository at `url`: `username`/`password`, or a
+        `.dockerconfigjson` (the `kubernetes.io/dockerconfigjson` Secret an OCIRepository needs, as `flux create
+        secret oci` writes), whose entry for the repository's host is used. SourceError names what is missing."""
+        if "password" in data:
+            return cls(data.get("username", ""), data["password"])
+        if ".dockerconfigjson" not in data:
+            raise SourceError(
+                f"secret {secret} (secretRef) has no password",
+                hint="give it username and password, or make it a kubernetes.io/dockerconfigjson Secret",
+            )
+        try:
+            auths = json.loads(data[".dockerconfigjson"]).get("auths")
+        except (ValueError, AttributeError):
+            auths = None
+        if not isinstance(auths, dict):
+            raise SourceError(f"secret {secret} (secretRef): .dockerconfigjson is not a Docker config with auths")
+        host = urllib.parse.urlsplit(url).netloc.rpartition("@")[2].lower()
+        for key, entry in auths.items():
+            # keys are written as "host", "host:port", "https://host" or "host/path"
+            name = str(key).split("://", 1)[-1].split("/", 1)[0].lower()
+            if name == host and isinstance(entry, dict):
+                username, password = entry.get("username"), entry.get("password")
+                if not (isinstance(username, str) and isinstance(password, str)) and isinstance(entry.get("auth"), str):
+                    try:
+                        username, _, password = base64.b64decode(entry["auth"]).decode().partition(":")
+                    except ValueError:
+                        username = password = None
+                if isinstance(username, str) and isinstance(password, str):
+                    return cls(username, password)
+                raise SourceError(
+                    f"secret {secret} (secretRef): the .dockerconfigjson entry for {host} has no credentials"
+                )
+        raise SourceError(
+            f"secret {secret} (secretRef): its .dockerconfigjson has no entry for {host}",
+            hint=f"add one for {host}",
+        )
 
 
 def default_cache_root() -> Path:

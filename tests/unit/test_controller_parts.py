@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import copy
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -374,6 +376,20 @@ async def test_catalog_reconciler_scans_helm_repositories_with_secret_credential
         message = api.writes[-1][1]["conditions"][0]["message"]
         assert message.startswith(f"cannot read {repo.url}/charts: ") and "HTTP 401 Unauthorized" in message
         assert "wrong" not in message
+
+        # The kubernetes.io/dockerconfigjson Secret that Flux's OCIRepository needs serves the scan too.
+        host = repo.url.split("://", 1)[1].split("/", 1)[0]
+        auth = base64.b64encode(b"reader:s3cret-pass").decode()
+        api.secrets[("web", "helm-creds")] = {".dockerconfigjson": json.dumps({"auths": {host: {"auth": auth}}})}
+        repo.seen.clear()
+        assert await reconciler.reconcile(("web", "charts")) == "written"
+        assert repo.seen[-1]["auth"] == f"Basic {auth}"
+        api.secrets[("web", "helm-creds")] = {".dockerconfigjson": json.dumps({"auths": {"other.example": {}}})}
+        assert await reconciler.reconcile(("web", "charts")) == "failed"
+        message = api.writes[-1][1]["conditions"][0]["message"]
+        assert message.endswith(
+            f"secret web/helm-creds (secretRef): its .dockerconfigjson has no entry for {host}; add one for {host}"
+        )
 
         # A secretRef that does not exist.
         catalogs.replace([_helm_catalog(f"{repo.url}/charts", secretRef={"name": "nope"})])

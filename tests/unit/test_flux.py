@@ -295,6 +295,26 @@ def test_every_rendered_flux_object_matches_fluxs_own_models(repo: str, tree: An
             check_with_flux_models(obj)
 
 
+@pytest.mark.parametrize("url", ["https://charts.example/profiles", "oci://registry.example/charts"])
+def test_chart_profiles_with_a_private_repository_match_fluxs_own_models(url: str) -> None:
+    from kubectl_profiles.render import render_chart_installation
+
+    objects = render_chart_installation(
+        name="podinfo",
+        namespace="web",
+        chart={"url": url, "name": "podinfo"},
+        version="6.5.0",
+        catalog={"catalog": "c", "profile": "podinfo", "version": "6.5.0"},
+        values={"replicaCount": 2},
+        secret_ref="registry-auth",
+    )
+    sources = [o for o in objects if o["kind"] in ("HelmRepository", "OCIRepository")]
+    assert len(sources) == 1 and sources[0]["spec"]["secretRef"] == {"name": "registry-auth"}
+    for obj in objects:
+        if obj["kind"] in BY_KIND:
+            check_with_flux_models(obj)
+
+
 def test_the_witness_refuses_what_flux_would() -> None:
     release = {
         "apiVersion": "helm.toolkit.fluxcd.io/v2",

@@ -48,12 +48,13 @@ def test_oci_chart_profile_uses_an_oci_repository_and_chart_ref() -> None:
         chart={"url": "oci://ghcr.example/charts", "name": "podinfo"},
         version="6.5.0+build.1",
         catalog=CATALOG,
-        secret_ref="ignored-for-oci",
+        secret_ref="registry-auth",
     )
     assert [o["kind"] for o in objs] == ["ProfileInstallation", "OCIRepository", "HelmRelease"]
     assert objs[1]["apiVersion"] == "source.toolkit.fluxcd.io/v1"
     assert objs[1]["spec"]["url"] == "oci://ghcr.example/charts/podinfo"
     assert objs[1]["spec"]["ref"] == {"tag": "6.5.0_build.1"}
+    assert objs[1]["spec"]["secretRef"] == {"name": "registry-auth"}  # a private registry's pull secret
     assert objs[2]["spec"]["chartRef"] == {"kind": "OCIRepository", "name": "podinfo", "namespace": "web"}
     assert "values" not in objs[2]["spec"] and "chart" not in objs[2]["spec"]
 

@@ -13,6 +13,7 @@ import pytest
 from kubectl_profiles.errors import SourceError
 from kubectl_profiles.model import helmindex
 from kubectl_profiles.sources import helmrepo
+from kubectl_profiles.sources.helmrepo import HelmCredentials
 from tests.helm_standin import chart_archive, helm_standin, oci_chart, sha256
 
 # Written from the chart repository guide's description of index.yaml: `apiVersion: v1`, `entries` mapping each
@@ -482,3 +483,54 @@ def test_a_redirect_from_https_to_plain_http_is_refused(tmp_path: Path, monkeypa
         repo.files["/moved/index.yaml"] = INDEX.encode()
         entries = helmrepo.scan_helm_repository(repo.url, helmrepo.HelmCredentials("u", "s3cret-pass"), None)
         assert [e["name"] for e in entries] == ["certs", "nginx", "nginx"]
+
+
+def _dockerconfig(auths: dict[str, Any]) -> dict[str, str]:
+    return {".dockerconfigjson": json.dumps({"auths": auths})}
+
+
+@pytest.mark.parametrize(
+    ("data", "url", "expected"),
+    [
+        ({"username": "u", "password": "p"}, "oci://ghcr.example/charts", ("u", "p")),
+        ({"password": "token-only"}, "https://charts.example/x", ("", "token-only")),
+        (
+            _dockerconfig({"ghcr.example": {"username": "u", "password": "p"}}),
+            "oci://ghcr.example/org/charts",
+            ("u", "p"),
+        ),
+        (
+            _dockerconfig({"https://ghcr.example/v1/": {"auth": "dTpwOmNvbG9u"}}),
+            "oci://ghcr.example/charts",
+            ("u", "p:colon"),
+        ),
+        (_dockerconfig({"reg.example:5000": {"auth": "dTpw"}}), "oci://reg.example:5000/charts", ("u", "p")),
+        (
+            _dockerconfig({"other.example": {"auth": "eDp5"}, "GHCR.example": {"auth": "dTpw"}}),
+            "oci://ghcr.example/c",
+            ("u", "p"),
+        ),
+    ],
+)
+def test_repository_credentials_from_a_secret(data: dict[str, str], url: str, expected: tuple[str, str]) -> None:
+    creds = HelmCredentials.from_secret(data, url, "web/auth")
+    assert (creds.username, creds.password) == expected
+    assert "p" not in repr(creds).replace("HelmCredentials", "")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"username": "u"}, "secret web/auth (secretRef) has no password; give it username and password, or make it"),
+        ({".dockerconfigjson": "{not json"}, "secret web/auth (secretRef): .dockerconfigjson is not a Docker config"),
+        (_dockerconfig({"other.example": {"auth": "dTpw"}}), "its .dockerconfigjson has no entry for ghcr.example"),
+        (
+            _dockerconfig({"ghcr.example": {"email": "x"}}),
+            "the .dockerconfigjson entry for ghcr.example has no credentials",
+        ),
+    ],
+)
+def test_unusable_secrets_say_what_is_missing(data: dict[str, str], message: str) -> None:
+    with pytest.raises(SourceError) as exc:
+        HelmCredentials.from_secret(data, "oci://ghcr.example/charts", "web/auth")
+    assert message in str(exc.value)
