@@ -3,7 +3,8 @@
 Refuses a downgrade unless `--allow-downgrade` (which also sets the annotation the webhook honours). Values stay
 as installed unless -f/--set change them. Flux objects that the new version no longer has are removed.
 In GitOps mode (`--output-dir DIR`) the installation is read from its files under DIR, and the new version's files
-are merged three-way with the user's edits (kubectl_profiles.gitops.merge); conflicts are listed and exit 1.
+are merged three-way with the user's edits (kubectl_profiles.gitops.merge); conflicts are listed and exit 1. With
+`--catalog-file` too, it touches no cluster at all (no kubeconfig needed), as `install --output-dir` does.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ if TYPE_CHECKING:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
 @click.option("--dry-run", is_flag=True, help="Check everything on the server, change nothing.")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="GitOps mode: upgrade the files under DIR.")
+@click.option(
+    "--catalog-file",
+    "catalog_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Catalogs from this file, not the cluster (repeatable); with --output-dir.",
+)
 @click.option("--wait", is_flag=True, help="Wait until the upgraded installation is Ready.")
 @click.option("--timeout", default="5m", show_default=True, help="With --wait: how long to wait.")
 @click.pass_context
@@ -48,6 +56,7 @@ def upgrade_cmd(
     sets: tuple[str, ...],
     dry_run: bool,
     output_dir: str | None,
+    catalog_files: tuple[str, ...],
     wait: bool,
     timeout: str,
 ) -> None:
@@ -64,17 +73,28 @@ def upgrade_cmd(
         raise UsageError("give exactly one of --version and --latest")
     if wait and (output_dir or dry_run):
         raise UsageError("--wait goes with an upgrade in the cluster, not with --output-dir or --dry-run")
+    if catalog_files and not output_dir:
+        raise UsageError(
+            "--catalog-file goes with --output-dir",
+            hint="in a cluster, installations are checked against the cluster's catalogs",
+        )
     wait_for = parse_timeout(timeout) if wait else None
     require_name(name, "installation name")  # before it becomes part of a path
-    k = common.kube(ctx)
+    if catalog_files:
+        common.set_offline(ctx, catalog_files)
+    namespace = common.namespace(ctx)
+    k = common.client(ctx)
     if output_dir:
-        current = _from_files(output_dir, k.namespace, name)
+        current = _from_files(output_dir, namespace, name)
     else:
-        current = k.get("profileinstallations", name, k.namespace)
+        assert k is not None  # offline only with --output-dir
+        current = k.get("profileinstallations", name, namespace)
     if current is None:
         raise NotFoundError(
-            f"installation {name!r} not found in namespace {k.namespace}",
-            hint="list them with 'kubectl profiles get -A'",
+            f"installation {name!r} not found in namespace {namespace}",
+            hint=f"look in {Path(output_dir) / namespace}"
+            if output_dir
+            else "list them with 'kubectl profiles get -A'",
         )
     ref = (current.get("spec") or {}).get("catalog")
     if not ref:
@@ -85,7 +105,7 @@ def upgrade_cmd(
     spec = "*" if latest else str(version)
     values = load_values(values_files, sets, base=(current.get("spec") or {}).get("values") or {})
     index = common.catalog_index(ctx)
-    built = _build(ctx, index, current, spec, devel, name=name, namespace=k.namespace, values=values)
+    built = _build(ctx, index, current, spec, devel, name=name, namespace=namespace, values=values)
     objects, entry = built.objects, built.entry
     assert entry is not None  # a catalog reference always names an entry
     before, after = parse_version(ref["version"]), entry.version
@@ -112,6 +132,7 @@ def upgrade_cmd(
     if output_dir:
         _upgrade_files(ctx, index, output_dir, current, objects, entry)
         return
+    assert k is not None
     _keep_layer_dependencies(k, objects)
     service.preflight_flux(k, objects)
     if dry_run:

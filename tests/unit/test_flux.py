@@ -570,6 +570,30 @@ def test_install_output_dir_from_catalog_files_needs_no_kubeconfig(no_cluster: P
     assert "not checked without a cluster: " in result.stderr and "prerequisite 'profile base'" in result.stderr
 
 
+def test_upgrade_output_dir_from_catalog_files_needs_no_kubeconfig(no_cluster: Path, repo: str) -> None:
+    catalog = catalog_file(no_cluster / "catalog.yaml", repo)
+    out = no_cluster / "gitops"
+    assert run("install", "files/full@1.0.0", "--catalog-file", str(catalog), "--output-dir", str(out)).exit_code == 0
+    release = out / "default" / "full" / "helmrelease-full-local.yaml"
+    edited = release.read_text().replace("interval: 1m", "interval: 7m")  # the user's own edit, kept by the merge
+    assert edited != release.read_text()
+    release.write_text(edited)
+    result = run(
+        "upgrade", "full", "--version", "1.0.0", "--set", "local.replicaCount=5",
+        "--catalog-file", str(catalog), "--output-dir", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "full: files upgraded 1.0.0 -> 1.0.0" in result.stdout
+    upgraded = yaml.safe_load(release.read_text())
+    assert upgraded["spec"]["values"]["replicaCount"] == 5 and upgraded["spec"]["interval"] == "7m"
+    pi = yaml.safe_load((out / "default" / "full" / "profileinstallation-full.yaml").read_text())
+    assert pi["spec"]["values"] == {"local": {"replicaCount": 5}}
+    # without --output-dir the catalogs would be the cluster's: one line, before anything is read
+    refused = CliRunner().invoke(cli, ["upgrade", "full", "--latest", "--catalog-file", str(catalog)])
+    assert isinstance(refused.exception, UsageError) and refused.exception.exit_code == 2
+    assert str(refused.exception).startswith("--catalog-file goes with --output-dir")
+
+
 def test_install_dry_run_client_from_url_needs_no_kubeconfig(no_cluster: Path, repo: str) -> None:
     result = run(
         "install", "--url", repo, "--tag", "inner/1.0.0", "--path", "inner", "--dry-run=client", "-o", "json",
