@@ -30,6 +30,17 @@ def output_option(default: str = "table") -> Callable[[Any], Any]:
     )
 
 
+def catalog_file_option(with_what: str) -> Callable[[Any], Any]:
+    """`--catalog-file FILE` (repeatable): catalogs from files instead of the cluster, for offline GitOps work."""
+    return click.option(
+        "--catalog-file",
+        "catalog_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help=f"Catalogs from this file, not the cluster (repeatable); with {with_what}.",
+    )
+
+
 def options(ctx: click.Context) -> GlobalOptions:
     obj: GlobalOptions = ctx.find_root().obj
     return obj

@@ -49,13 +49,7 @@ from kubectl_profiles.cli import common
 @click.option("--branch", help="With --url: the git branch (or, with --output-dir, the branch to commit on).")
 @click.option("--path", help="With --url: the directory of profile.yaml.")
 @click.option("--git-repository", metavar="[NS/]NAME", help="Flux GitRepository of your GitOps repository.")
-@click.option(
-    "--catalog-file",
-    "catalog_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Catalogs from this file, not the cluster (repeatable); with --output-dir or --dry-run=client.",
-)
+@common.catalog_file_option("--output-dir or --dry-run=client")
 @click.option("--config-map", help="ConfigMap holding values, one key per artifact (spec.configMap).")
 @click.option(
     "--values-from",

@@ -35,13 +35,7 @@ if TYPE_CHECKING:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
 @click.option("--dry-run", is_flag=True, help="Check everything on the server, change nothing.")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="GitOps mode: upgrade the files under DIR.")
-@click.option(
-    "--catalog-file",
-    "catalog_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Catalogs from this file, not the cluster (repeatable); with --output-dir.",
-)
+@common.catalog_file_option("--output-dir")
 @click.option("--wait", is_flag=True, help="Wait until the upgraded installation is Ready.")
 @click.option("--timeout", default="5m", show_default=True, help="With --wait: how long to wait.")
 @click.pass_context
