@@ -25,7 +25,7 @@ from typing import Any
 
 import re2
 
-from kubectl_profiles.model.violation import Violation, join_path
+from kubectl_profiles.model.violation import WARNING, Violation, join_path
 
 _CACHE: OrderedDict[str, tuple[Any, Callable[[Any], Any] | None]] = OrderedDict()
 _BY_ID: dict[int, tuple[Mapping[str, Any], Any, Callable[[Any], Any] | None]] = {}
@@ -331,8 +331,19 @@ def values_violations(values: Any, schema: Mapping[str, Any], path: str, what: s
 
     try:
         validator, fast = _checks(schema)
-    except jsonschema.SchemaError:
-        return []  # reported against the catalog entry, not the installation
+    except jsonschema.SchemaError as exc:
+        # The webhook refuses such a catalog entry, but one admitted before that rule, or read into a catalog's
+        # status by the controller, can still be installed: say that its values go unchecked, never stay silent.
+        reason = " ".join(str(exc.message).split())[:200]
+        return [
+            Violation(
+                path,
+                "installation.values.unchecked",
+                problem=f"the values schema of {what} cannot be used ({reason}), so the values are not checked",
+                fix="ask the catalog's owner to fix its valuesSchema",
+                severity=WARNING,
+            )
+        ]
     instance = values if values is not None else {}
     if fast is not None:
         import fastjsonschema

@@ -121,3 +121,14 @@ def test_the_webhook_rule_denies_a_hostile_value_quickly() -> None:
     assert [v.rule for v in found if v.is_error] == ["installation.values.schema"]
     assert len(found[0].message) < 300  # the value is quoted in part: a huge value makes no huge message
     assert rules.check_installation(installation({"name": "aaaa"}), facts) == []
+
+
+def test_an_entry_whose_values_schema_cannot_be_used_warns_that_values_go_unchecked() -> None:
+    # as a catalog admitted before patterns had to suit RE2 has it, or one the controller read from a repository
+    facts = Facts(catalogs=[catalog({"type": "object", "properties": {"name": {"pattern": "(?!admin)"}}})])
+    found = rules.check_installation(installation({"name": "admin"}), facts)
+    assert [(v.rule, v.severity, v.path) for v in found] == [
+        ("installation.values.unchecked", "warning", "$.spec.values")
+    ]
+    assert "cannot be used" in found[0].message and "RE2" in found[0].message
+    assert found[0].message.endswith("so the values are not checked; ask the catalog's owner to fix its valuesSchema")
