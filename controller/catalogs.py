@@ -11,7 +11,8 @@ the credentials of the repository's `secretRef` (read from the catalog's namespa
 a memo per repository URL, so that tags already read are not read again: an unchanged repository costs one
 `git ls-remote`. The memo is kept on disk beside the git cache (it survives a restart) and a tag's checkout is
 removed once its profile.yaml is read, so that the cache holds one small file per repository, however many tags;
-every ten minutes the files of repositories that no catalog lists any more are removed. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
+every ten minutes the files of repositories that no catalog lists any more are removed, and the Helm cache is
+trimmed to 256 MiB, least recently used first. Entries that the CRD schema would refuse (a profile whose name is not a DNS label, say) are left
 out and reported as skipped, so that one bad tag cannot block the whole status write.
 
 Helm repositories are read by the plugin's own reader too (kubectl_profiles.sources.helmrepo.scan_helm_repository,
@@ -50,7 +51,9 @@ from kubectl_profiles.status import RepositoryScan, catalog_status, without_time
 log = logging.getLogger("profiles-controller.catalogs")
 DEFAULT_INTERVAL = 600.0
 PRUNE_EVERY = 600.0
-"""How often the git cache of repositories that no catalog lists any more is removed."""
+"""How often the git cache of repositories that no catalog lists any more is removed, and the Helm cache trimmed."""
+HELM_CACHE_BYTES = 256 * 1024 * 1024
+"""What the Helm cache may hold after a trim (indexes are up to 64 MiB each; least recently used go first)."""
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 
 
@@ -319,6 +322,9 @@ class CatalogReconciler:
         if retired:
             await asyncio.to_thread(_remove_all, retired)
             log.info("removed the git cache of %d repositories no catalog lists", len(retired))
+        trimmed = await asyncio.to_thread(HelmCache(root=self.helm_cache_dir).trim, HELM_CACHE_BYTES)
+        if trimmed:
+            log.info("removed %d least recently used Helm index and chart files", trimmed)
         return len(retired)
 
     async def pruner(self, every: float = PRUNE_EVERY) -> None:

@@ -22,6 +22,7 @@ pure and lives in model/helmindex.py.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -146,7 +147,40 @@ class HelmCache:
             return None
         if not body.is_file() or not isinstance(validators, dict):
             return None
+        with contextlib.suppress(OSError):
+            os.utime(meta)  # its last use, which `trim` keeps the newest of
         return {k: str(v) for k, v in validators.items()}, body
+
+    def trim(self, max_bytes: int, *, spare_seconds: float = 300) -> int:
+        """Remove the least recently used entries until the cache holds at most `max_bytes`, sparing those used in
+        the last `spare_seconds` (a scan may be reading them), and leftovers of interrupted writes. Returns how
+        many entries were removed. For a long-running reader (the controller): indexes of up to 64 MiB each, of
+        repositories no catalog may list any more, would otherwise stay for good."""
+        if not self.root.is_dir():
+            return 0
+        now = time.time()
+        entries = []
+        for meta in self.root.glob("*.json"):
+            body = meta.with_suffix(".body")
+            try:
+                used, size = meta.stat().st_mtime, meta.stat().st_size
+                size += body.stat().st_size if body.exists() else 0
+            except OSError:
+                continue
+            entries.append((used, size, meta, body))
+        for stale in self.root.glob(".tmp-*"):
+            with contextlib.suppress(OSError):
+                if now - stale.stat().st_mtime > spare_seconds:
+                    stale.unlink()
+        total, removed = sum(e[1] for e in entries), 0
+        for used, size, meta, body in sorted(entries, key=lambda e: e[0]):
+            if total <= max_bytes or now - used < spare_seconds:
+                break
+            meta.unlink(missing_ok=True)
+            body.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        return removed
 
     def store(self, key: str, data: bytes, validators: Mapping[str, str]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)

@@ -534,3 +534,28 @@ def test_unusable_secrets_say_what_is_missing(data: dict[str, str], message: str
     with pytest.raises(SourceError) as exc:
         HelmCredentials.from_secret(data, "oci://ghcr.example/charts", "web/auth")
     assert message in str(exc.value)
+
+
+def test_the_helm_cache_trims_least_recently_used_entries_and_spares_recent_ones(tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = helmrepo.HelmCache(root=tmp_path)
+    now = time.time()
+    for age, key in ((3000, "https://old.example/index.yaml"), (2000, "https://mid.example/index.yaml")):
+        cache.store(key, b"x" * 1000, {"etag": key})
+        _, meta = cache._paths(key)
+        os.utime(meta, (now - age, now - age))
+    cache.store("https://new.example/index.yaml", b"x" * 1000, {"etag": "n"})  # used just now
+    (tmp_path / ".tmp-interrupted").write_bytes(b"half")
+    os.utime(tmp_path / ".tmp-interrupted", (now - 4000, now - 4000))
+    # a hit counts as a use: "old" becomes the most recent of the two old ones
+    assert cache.lookup("https://old.example/index.yaml") is not None
+    _, old_meta = cache._paths("https://old.example/index.yaml")
+    os.utime(old_meta, (now - 1000, now - 1000))
+    assert cache.trim(2100) == 1  # "mid" goes: least recently used
+    assert cache.lookup("https://mid.example/index.yaml") is None
+    assert cache.lookup("https://old.example/index.yaml") is not None
+    assert not (tmp_path / ".tmp-interrupted").exists()
+    # entries used in the last five minutes are spared even over the budget
+    assert cache.trim(0) == 0 and cache.lookup("https://new.example/index.yaml") is not None
