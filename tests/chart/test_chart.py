@@ -71,6 +71,11 @@ def test_values_schema_rejects_bad_values() -> None:
         render({"replicaCount": "two"})
     with pytest.raises(helm.HelmError):
         render({"webhook": {"defaultCatalogAccess": "everyone"}})
+    with pytest.raises(helm.HelmError):
+        render({"controller": {"cacheSizeLimit": "a lot"}})
+    assert render({"controller": {"cacheSizeLimit": "512Mi"}})[("Deployment", "profiles-controller")]["spec"][
+        "template"
+    ]["spec"]["volumes"][0]["emptyDir"] == {"sizeLimit": "512Mi"}
 
 
 def test_crds_are_identical_to_crds_dir() -> None:
@@ -224,6 +229,8 @@ def test_controller_runs_two_replicas_with_least_privilege() -> None:
     assert "--allow-file-urls" in local["spec"]["containers"][0]["args"]
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    # its scratch volume (clones while read, scan memos, the Helm cache) is bounded
+    assert deploy["template"]["spec"]["volumes"] == [{"name": "tmp", "emptyDir": {"sizeLimit": "1Gi"}}]
     rules = objects[("ClusterRole", "profiles-controller")]["rules"]
     writes = [(tuple(r["resources"]), tuple(r["verbs"])) for r in rules if set(r["verbs"]) - {"get", "list", "watch"}]
     assert writes == [
