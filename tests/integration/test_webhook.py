@@ -122,9 +122,12 @@ def test_access_matrix(cluster: Any, user: str, groups: tuple[str, ...], target:
             "namespaceSelector": {"matchLabels": {"tier": "gold"}},
             "groups": ["platform-admins"],
         }
-        apply(cluster, catalog("locked", owner, access=access), check=True)
+        # a name of its own: namespaces never finish deleting on this control plane (no namespace controller), so
+        # a catalog left behind must not share a name that another module resolves without a namespace
+        name = f"locked-{suffix}"
+        apply(cluster, catalog(name, owner, access=access), check=True)
         args = ["--as", user, *[a for g in groups for a in ("--as-group", g)]]
-        doc = installation("app", ns, "locked")
+        doc = installation("app", ns, name)
         doc["spec"]["catalog"]["namespace"] = owner
         result = apply(cluster, doc, *args)
         assert (result.returncode == 0) is allowed, result.stderr
