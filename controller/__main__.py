@@ -25,14 +25,13 @@ from controller.leader import ElectionConfig, LeaderElector
 from controller.metrics import Metrics
 from kubectl_profiles import kubeconfig
 from kubectl_profiles.catalog import CatalogIndex
-from kubectl_profiles.errors import ClusterError
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.flux import FLUX_KINDS
 from kubectl_profiles.model.labels import INSTALLATION_LABEL
 from kubectl_profiles.sources import default_cache_root
 from kubectl_profiles.sources.helmrepo import default_cache_root as helm_cache_root
 from kubectl_profiles.status import observed_part
-from webhook.__main__ import settle_heap, setup_logging
+from webhook.__main__ import run_service, settle_heap
 
 log = logging.getLogger("profiles-controller")
 
@@ -213,14 +212,7 @@ async def serve(config: Config) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    config = parse_args(argv)
-    setup_logging(config.log_format, config.log_level)
-    try:
-        asyncio.run(serve(config))
-    except (ClusterError, OSError) as exc:
-        log.error("cannot start: %s", exc)
-        return 1
-    return 0
+    return run_service(parse_args(argv), serve, log)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ import logging
 import signal
 import sys
 import time
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Any, Protocol, TypeVar
 
 from aiohttp import web
 
@@ -119,15 +120,32 @@ async def serve(config: Config) -> None:
     log.info("stopped")
 
 
-def main(argv: list[str] | None = None) -> int:
-    config = parse_args(argv)
+class ServiceConfig(Protocol):
+    @property
+    def log_format(self) -> str: ...
+    @property
+    def log_level(self) -> str: ...
+
+
+ServiceConfigT = TypeVar("ServiceConfigT", bound=ServiceConfig)
+
+
+def run_service(
+    config: ServiceConfigT, serve_config: Callable[[ServiceConfigT], Coroutine[Any, Any, None]], logger: logging.Logger
+) -> int:
+    """A server's whole life from its parsed flags (the webhook's and the controller's): logging, then serving until
+    SIGTERM; a cluster or socket error at start is one log line and exit code 1."""
     setup_logging(config.log_format, config.log_level)
     try:
-        asyncio.run(serve(config))
+        asyncio.run(serve_config(config))
     except (ClusterError, OSError) as exc:
-        log.error("cannot start: %s", exc)
+        logger.error("cannot start: %s", exc)
         return 1
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_service(parse_args(argv), serve, log)
 
 
 if __name__ == "__main__":
