@@ -40,7 +40,8 @@ from controller.informer import Informer, Key, key_of
 from controller.installations import InstallationReconciler, now_rfc3339
 from controller.metrics import Metrics
 from controller.queue import WorkQueue
-from kubectl_profiles.errors import ClusterError, Conflict, NotFound, SourceError
+from controller.worker import Reconciler
+from kubectl_profiles.errors import ClusterError, SourceError
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.refs import normalise_url, without_credentials
 from kubectl_profiles.schema import schema_violations
@@ -91,7 +92,11 @@ def schema_fit(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
     return good, bad
 
 
-class CatalogReconciler:
+class CatalogReconciler(Reconciler):
+    kind = "ProfileCatalogSource"
+    queue_name = "catalogs"
+    not_done = "catalog %s/%s not reconciled: %s"
+
     def __init__(
         self,
         kube: AsyncKube,
@@ -280,30 +285,6 @@ class CatalogReconciler:
             await self.recorder.emit(obj, event_type, after["reason"], after["message"])
         return "written" if all(s.error is None for s in scans) else "failed"
 
-    async def worker(self) -> None:
-        while True:
-            key = await self.queue.get()
-            started = time.perf_counter()
-            failed, result = False, "skipped"
-            try:
-                if self.active:
-                    result = await self.reconcile(key)
-                    failed = result == "failed"
-            except Conflict:
-                result, failed = "conflict", True  # retried with backoff once the watch brings the new object
-            except NotFound:
-                result = "gone"
-            except (ClusterError, TimeoutError) as exc:
-                result, failed = "error", True
-                log.warning("catalog %s/%s not reconciled: %s", *key, exc)
-            except Exception:  # a bug in one object's reconcile (logged with its traceback) must not stop the worker
-                result, failed = "error", True
-                log.exception("reconciling %s/%s failed", *key)
-            finally:
-                self.queue.done(key, failed=failed)
-            self.metrics.reconciles.labels("ProfileCatalogSource", result).inc()
-            self.metrics.reconcile_seconds.labels("ProfileCatalogSource").observe(time.perf_counter() - started)
-
     # --- what is kept on disk --------------------------------------------------------------------------------
     async def prune(self) -> int:
         """Drop what is kept (memo, lock, cache directory) for git repositories that no catalog lists any more;
@@ -336,8 +317,7 @@ class CatalogReconciler:
                 log.warning("pruning the git cache failed: %s", exc)
 
     def start(self) -> list[asyncio.Task[None]]:
-        tasks = [asyncio.create_task(self.worker(), name=f"catalogs-{i}") for i in range(self.workers)]
-        return [*tasks, asyncio.create_task(self.pruner(), name="catalogs-prune")]
+        return [*super().start(), asyncio.create_task(self.pruner(), name="catalogs-prune")]
 
 
 def _remove_all(paths: list[Path]) -> None:

@@ -10,10 +10,8 @@ status of a new installation when it is Unknown, which would be one Event per in
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
-import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -23,8 +21,8 @@ from controller.events import Recorder
 from controller.informer import Informer, Key, key_of
 from controller.metrics import Metrics
 from controller.queue import WorkQueue
+from controller.worker import Reconciler
 from kubectl_profiles.catalog import CatalogIndex
-from kubectl_profiles.errors import ClusterError, Conflict, NotFound
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.labels import INSTALLATION_LABEL
 from kubectl_profiles.status import installation_status
@@ -45,7 +43,11 @@ def _ready(status: Any) -> Mapping[str, Any] | None:
     return None
 
 
-class InstallationReconciler:
+class InstallationReconciler(Reconciler):
+    kind = "ProfileInstallation"
+    queue_name = "installations"
+    not_done = "status of %s/%s not written: %s"
+
     def __init__(
         self,
         kube: AsyncKube,
@@ -142,35 +144,3 @@ class InstallationReconciler:
             reason = "Ready" if after["status"] == "True" else str(after.get("reason") or "Progressing")
             await self.recorder.emit(inst, kind, reason, str(after.get("message") or ""))
         return "written"
-
-    async def worker(self) -> None:
-        while True:
-            key = await self.queue.get()
-            started = time.perf_counter()
-            failed = False
-            try:
-                if not self.active:
-                    continue
-                result = await self.reconcile(key)
-            except Conflict:
-                # The installation moved on; the watch brings the new one. Retried with the usual backoff, so
-                # that a watch that has stopped delivering cannot turn this into a hot loop.
-                result, failed = "conflict", True
-            except NotFound:
-                result = "gone"
-            except (ClusterError, TimeoutError) as exc:
-                result, failed = "error", True
-                log.warning("status of %s/%s not written: %s", *key, exc)
-            except Exception:  # a bug in one object's reconcile (logged with its traceback) must not stop the worker
-                result, failed = "error", True
-                log.exception("reconciling %s/%s failed", *key)
-            finally:
-                delay = self.queue.done(key, failed=failed)
-                self.metrics.queue_depth.labels("installations").set(len(self.queue))
-            self.metrics.reconciles.labels("ProfileInstallation", result).inc()
-            self.metrics.reconcile_seconds.labels("ProfileInstallation").observe(time.perf_counter() - started)
-            if delay is not None:
-                log.debug("retrying %s/%s in %.1fs", *key, delay)
-
-    def start(self) -> list[asyncio.Task[None]]:
-        return [asyncio.create_task(self.worker(), name=f"installations-{i}") for i in range(self.workers)]
