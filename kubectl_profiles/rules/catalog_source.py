@@ -260,7 +260,8 @@ def _update_warnings(old: Mapping[str, Any], new: Mapping[str, Any], facts: Fact
                 "$.spec.access",
                 "catalog.access.revoked",
                 problem=f"this change revokes access that installations use: {names}{more}",
-                fix="they keep running, but 'kubectl profiles audit' will list them",
+                fix="grant them access again, or move them to another catalog; until then they keep running and "
+                "'kubectl profiles audit' lists them",
                 severity=WARNING,
                 field="",  # about the change, not one field
             )

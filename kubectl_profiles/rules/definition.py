@@ -81,7 +81,7 @@ def _artifact_violations(artifact: Mapping[str, Any], i: int) -> list[Violation]
                     base,
                     "definition.artifact.exactly-one",
                     problem=f"kind {artifact['kind']} cannot also have {', '.join(others)}",
-                    fix="an artifact is exactly one thing",
+                    fix="an artifact is exactly one thing: make each of them an artifact of its own",
                 )
             )
         out += check_rel_path(artifact.get("path"), f"{base}.path", "definition.path.form")
@@ -311,7 +311,7 @@ def check_definition(
                     f"$.spec.artifacts[{i}].name",
                     "definition.artifact.duplicate",
                     problem=f"{aname!r} is already the name of spec.artifacts[{seen[aname]}]",
-                    fix="artifact names must be unique in a profile",
+                    fix="rename one: artifact names are unique in a profile",
                 )
             )
         elif aname:

@@ -99,8 +99,8 @@ def _source_violations(source: Mapping[str, Any], facts: Facts) -> list[Violatio
             Violation(
                 "$.spec.source",
                 "installation.source.ref",
-                problem="give exactly one of tag and branch",
-                fix="a tag pins a version",
+                problem="has both a tag and a branch" if tag else "has neither a tag nor a branch",
+                fix="give exactly one: a tag pins a version, a branch follows its newest commit",
             )
         )
     for key, value in (("tag", tag), ("branch", branch)):

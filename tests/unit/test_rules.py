@@ -387,3 +387,22 @@ def test_entry_names_are_whole_dns_labels(name: str) -> None:
     doc = catalog()
     doc["spec"]["profiles"][0]["name"] = name
     assert "catalog.entry.name" in errors(rules.check_catalog_source(doc, Facts()))
+
+
+@pytest.mark.parametrize(
+    ("refs", "problem"),
+    [({"tag": "nginx/1.0.0", "branch": "main"}, "has both a tag and a branch"), ({}, "has neither a tag nor a branch")],
+)
+def test_a_source_names_exactly_one_ref_and_the_message_says_which_way_it_fails(
+    refs: dict[str, str], problem: str
+) -> None:
+    doc = {
+        "apiVersion": "weave.works/v1alpha1",
+        "kind": "ProfileInstallation",
+        "metadata": {"name": "web", "namespace": "apps"},
+        "spec": {"source": {"url": "https://git.example/profiles.git", "path": "nginx", **refs}},
+    }
+    found = [v for v in rules.check_installation(doc, Facts()) if v.rule == "installation.source.ref"]
+    assert [v.message for v in found] == [
+        f"spec.source: {problem}; give exactly one: a tag pins a version, a branch follows its newest commit"
+    ]
