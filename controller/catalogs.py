@@ -24,7 +24,6 @@ conditional GET. http:// and file:// repositories only with `--allow-file-urls` 
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 import re
 import shutil
@@ -42,6 +41,7 @@ from controller.metrics import Metrics
 from controller.queue import WorkQueue
 from controller.worker import Reconciler
 from kubectl_profiles.errors import ClusterError, SourceError
+from kubectl_profiles.kube import core
 from kubectl_profiles.kube.aio import AsyncKube
 from kubectl_profiles.model.refs import normalise_url, without_credentials
 from kubectl_profiles.schema import schema_violations
@@ -177,14 +177,13 @@ class CatalogReconciler(Reconciler):
         secret = await self.kube.get("secrets", name, namespace)
         if secret is None:
             raise SourceError(f"secret {namespace}/{name} (secretRef) not found")
-        data = secret.get("data") or {}
-        return {str(k): base64.b64decode(v).decode() for k, v in data.items() if isinstance(v, str)}
+        return core.secret_data(secret)
 
     async def _credentials(self, namespace: str, repo: Mapping[str, Any]) -> GitCredentials | None:
         data = await self._secret(namespace, repo)
         if data is None:
             return None
-        return GitCredentials(data.get("username"), data.get("password"), data.get("identity"), data.get("known_hosts"))
+        return GitCredentials.from_secret(data)
 
     async def scan_helm(self, namespace: str, repo: Mapping[str, Any]) -> RepositoryScan:
         url = without_credentials(str(repo.get("url") or ""))

@@ -8,7 +8,7 @@ the user's own credentials, and no kubeconfig is needed, so that GitOps needs no
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -206,72 +206,63 @@ def progress(message: str) -> None:
         click.echo(f"... {message}", err=True)
 
 
-def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> GitCache:
-    """A git cache holding the credentials of every catalog repository whose secretRef this user may read.
-
-    Reading a Secret is the user's own RBAC decision: one that is forbidden or missing is skipped, and git falls
-    back to the user's own credentials (helpers, ssh-agent).
-    """
-    import base64
-
+def _catalog_secrets(
+    ctx: click.Context, index: CatalogIndex | None, field: str
+) -> Iterator[tuple[str, str, dict[str, str]]]:
+    """(url, "NAMESPACE/NAME", decoded data) of each catalog repository in `spec.<field>` whose secretRef this user
+    may read. Reading a Secret is the user's own RBAC decision: one that is forbidden or missing is skipped. Offline
+    work reads none (it touches no cluster)."""
     from kubectl_profiles.errors import ProfilesError
-    from kubectl_profiles.model.refs import normalise_url
-    from kubectl_profiles.sources import GitCache, GitCredentials
+    from kubectl_profiles.kube.core import secret_data
 
-    creds: dict[str, GitCredentials] = {}
-    for source in index.sources if index is not None and not is_offline(ctx) else []:
+    if index is None or is_offline(ctx):
+        return
+    for source in index.sources:
         namespace = (source.get("metadata") or {}).get("namespace") or "default"
-        for repo in (source.get("spec") or {}).get("repositories") or []:
+        for repo in (source.get("spec") or {}).get(field) or []:
             name = ((repo or {}).get("secretRef") or {}).get("name")
             if not name or not repo.get("url"):
                 continue
             try:
-                secret = kube(ctx).get("secrets", name, namespace)
+                data = secret_data(kube(ctx).get("secrets", name, namespace))
             except ProfilesError:
-                secret = None
-            data = (secret or {}).get("data") or {}
-
-            def field_(key: str, data: dict[str, str] = data) -> str | None:
-                return base64.b64decode(data[key]).decode() if key in data else None
-
+                continue
             if data:
-                creds[normalise_url(repo["url"])] = GitCredentials(
-                    field_("username"), field_("password"), field_("identity"), field_("known_hosts")
-                )
+                yield str(repo["url"]), f"{namespace}/{name}", data
+
+
+def git_cache(ctx: click.Context, index: CatalogIndex | None = None) -> GitCache:
+    """A git cache holding the credentials of every catalog repository whose secretRef this user may read; git falls
+    back to the user's own credentials (helpers, ssh-agent) for the others."""
+    from kubectl_profiles.model.refs import normalise_url
+    from kubectl_profiles.sources import GitCache, GitCredentials
+
+    creds = {
+        normalise_url(url): GitCredentials.from_secret(data)
+        for url, _, data in _catalog_secrets(ctx, index, "repositories")
+    }
     return GitCache(progress=progress, credentials=creds, timeout=git_timeout(ctx))
 
 
 def helm_cache(ctx: click.Context, index: CatalogIndex | None = None, *, allow_http: bool | None = None) -> HelmCache:
-    """A Helm cache holding the credentials of every catalog Helm repository whose secretRef this user may read.
-
-    As for git: a Secret that is forbidden or missing is skipped, and the repository is read without credentials.
+    """A Helm cache holding the credentials of every catalog Helm repository whose secretRef this user may read
+    (username/password, or a dockerconfigjson Secret, as the controller reads them); the others are read without.
     `http://` and `file://` repositories are read when a catalog lists them (the webhook's rules decide whether a
     cluster accepts such catalogs), or when the caller allows them (local development).
     """
-    import base64
-
-    from kubectl_profiles.errors import ProfilesError
+    from kubectl_profiles.errors import SourceError
     from kubectl_profiles.sources.helmrepo import HelmCache, HelmCredentials
 
-    creds: dict[str, HelmCredentials] = {}
     local = False
     for source in index.sources if index is not None else []:
-        namespace = (source.get("metadata") or {}).get("namespace") or "default"
         spec = source.get("spec") or {}
         urls = [str((p or {}).get("chart", {}).get("url") or "") for p in spec.get("profiles") or []]
         urls += [str((r or {}).get("url") or "") for r in spec.get("helmRepositories") or []]
         local = local or any(u.startswith(("http://", "file://")) for u in urls)
-        for repo in spec.get("helmRepositories") or []:
-            name = ((repo or {}).get("secretRef") or {}).get("name")
-            if not name or not repo.get("url"):
-                continue
-            try:
-                secret = kube(ctx).get("secrets", name, namespace)
-            except ProfilesError:
-                secret = None
-            data = (secret or {}).get("data") or {}
-            if "password" in data:
-                creds[str(repo["url"]).rstrip("/")] = HelmCredentials(
-                    base64.b64decode(data.get("username", "")).decode(), base64.b64decode(data["password"]).decode()
-                )
+    creds: dict[str, HelmCredentials] = {}
+    for url, where, data in _catalog_secrets(ctx, index, "helmRepositories"):
+        try:
+            creds[url.rstrip("/")] = HelmCredentials.from_secret(data, url, where)
+        except SourceError as exc:
+            warn(f"{exc}; reading {url} without credentials")
     return HelmCache(progress=progress, credentials=creds, allow_http=local if allow_http is None else allow_http)

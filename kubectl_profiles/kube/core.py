@@ -11,6 +11,7 @@ do); `drive` in each face runs them. So discovery is one piece of code that both
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import urllib.parse
@@ -332,6 +333,17 @@ _BY_CODE: dict[int, type[KubeAPIError]] = {
     503: Unavailable,
     504: Timeout,
 }
+
+
+def secret_data(secret: Mapping[str, Any] | None) -> dict[str, str]:
+    """A Secret's `data`, decoded from base64 to text; a value that is not base64 of UTF-8 text is left out."""
+    decoded = {}
+    for key, value in ((secret or {}).get("data") or {}).items():
+        try:
+            decoded[str(key)] = base64.b64decode(value, validate=True).decode()
+        except (TypeError, ValueError):  # binascii.Error and UnicodeDecodeError are ValueErrors
+            continue
+    return decoded
 
 
 def status_error(code: int, status: Mapping[str, Any], request: Request | None = None) -> KubeAPIError:

@@ -68,6 +68,11 @@ class GitCredentials:
     def __repr__(self) -> str:
         return "GitCredentials(<redacted>)"
 
+    @classmethod
+    def from_secret(cls, data: Mapping[str, str]) -> GitCredentials:
+        """From a Secret's decoded data (the keys above, each optional)."""
+        return cls(data.get("username"), data.get("password"), data.get("identity"), data.get("known_hosts"))
+
 
 _ASKPASS = """#!/bin/sh
 case "$1" in

@@ -572,3 +572,9 @@ def test_forbidden_is_one_line_and_exit_1(api: FakeAPIServer, ca: trustme.CA, tm
         main(["get", "--kubeconfig", cli_kubeconfig(api, ca, tmp_path), "--as", "bob", "-A"])
     assert done.value.code == 1
     assert capsys.readouterr().err == f"error: {message}\n"
+
+
+def test_secret_data_is_decoded_and_undecodable_values_are_left_out() -> None:
+    secret = {"data": {"username": "cmVhZGVy", "password": "czNjcmV0", "binary": "/w==", "broken": "not base64!"}}
+    assert core.secret_data(secret) == {"username": "reader", "password": "s3cret"}
+    assert core.secret_data(None) == {} and core.secret_data({"data": None}) == {}
