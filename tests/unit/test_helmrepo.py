@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import tarfile
 from pathlib import Path
 from typing import Any
@@ -559,3 +560,26 @@ def test_the_helm_cache_trims_least_recently_used_entries_and_spares_recent_ones
     assert not (tmp_path / ".tmp-interrupted").exists()
     # entries used in the last five minutes are spared even over the budget
     assert cache.trim(0) == 0 and cache.lookup("https://new.example/index.yaml") is not None
+
+
+@pytest.mark.parametrize("server", ["ghcr.example", "https://ghcr.example:5000", "ghcr.example:5000/v2/"])
+def test_credentials_from_the_secret_kubectl_writes(server: str) -> None:
+    """The witness is kubectl itself: `kubectl create secret docker-registry` (as Flux's docs tell users to make an
+    OCIRepository's Secret), not a Docker config written by hand."""
+    import shutil
+    import subprocess
+
+    from kubectl_profiles.kube.core import secret_data
+
+    if shutil.which("kubectl") is None:
+        pytest.fail("kubectl is needed: it is the witness of the Secret's format")
+    made = subprocess.run(
+        ["kubectl", "create", "secret", "docker-registry", "registry-auth", f"--docker-server={server}",
+         "--docker-username=flux", "--docker-password=pa:ss", "--dry-run=client", "-o", "json"],
+        env={"PATH": os.environ["PATH"], "KUBECONFIG": os.devnull}, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    secret = json.loads(made.stdout)
+    assert secret["type"] == "kubernetes.io/dockerconfigjson"
+    host = server.split("://")[-1].split("/")[0]
+    creds = HelmCredentials.from_secret(secret_data(secret), f"oci://{host}/charts", "web/registry-auth")
+    assert (creds.username, creds.password) == ("flux", "pa:ss")
